@@ -1,0 +1,33 @@
+import type { components } from '../generated/openapi.ts';
+
+/** One finding of the validator; the shape is defined by `#/components/schemas/Issue` in openapi.yaml. */
+export type Issue = components['schemas']['Issue'];
+
+/** Which of eMabler's two enum renderings a payload used. */
+export type EnumForm = 'names' | 'numbers' | 'mixed' | 'none';
+
+/** Options of one validation run. */
+export interface ValidateOptions {
+  /** Report OCPI 2.2.1 rule breaches as errors instead of warnings (decision 8). */
+  readonly strict?: boolean;
+}
+
+/** The outcome of validating one request body. `ok` is false when there is at least one error. */
+export interface BodyResult {
+  readonly ok: boolean;
+  /** Errors first, then warnings, then infos; each group in payload order. */
+  readonly issues: Issue[];
+  readonly errors: number;
+  readonly warnings: number;
+  readonly enumForm: EnumForm;
+}
+
+/** The request inputs other than the body, as the mock receives them. */
+export interface RequestInputs {
+  readonly path?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, string | readonly string[] | undefined>>;
+  readonly headers?: Readonly<Record<string, string | undefined>>;
+}
+
+/** A JSON text parsed into a value, or the one issue that says why it could not be. */
+export type ParseResult = { ok: true; value: unknown } | { ok: false; issue: Issue };
