@@ -34,7 +34,9 @@ export function loadSpec(file: string = defaultSpecPath): Spec {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new SpecError(`${path}: cannot read the spec (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new SpecError(
+      `${path}: cannot read the spec (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   return parseSpec(text, path);
 }
@@ -56,7 +58,9 @@ export function parseSpec(text: string, path: string): Spec {
   const lineOf = (pointer: string): number | undefined => lineAt(yamlDoc, text, pointer);
   const version = record.openapi;
   if (typeof version !== 'string' || !/^3\.1\.\d+$/.test(version)) {
-    throw new SpecError(`${path}:${lineOf('/openapi') ?? 1}: expected "openapi: 3.1.x", found ${JSON.stringify(version)}`);
+    throw new SpecError(
+      `${path}:${lineOf('/openapi') ?? 1}: expected "openapi: 3.1.x", found ${JSON.stringify(version)}`,
+    );
   }
   checkRefs(record, path, lineOf);
   const operation = findOperation(record, (message, pointer) => {
@@ -67,7 +71,11 @@ export function parseSpec(text: string, path: string): Spec {
 }
 
 /** Every local `$ref` must point at something; remote refs are not supported. */
-function checkRefs(doc: Record<string, unknown>, path: string, lineOf: (p: string) => number | undefined): void {
+function checkRefs(
+  doc: Record<string, unknown>,
+  path: string,
+  lineOf: (p: string) => number | undefined,
+): void {
   const visit = (node: unknown, pointer: string): void => {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
@@ -79,7 +87,8 @@ function checkRefs(doc: Record<string, unknown>, path: string, lineOf: (p: strin
       if (key === '$ref' && typeof child === 'string') {
         const line = lineOf(childPointer);
         const where = `${path}${line ? `:${line}` : ''}`;
-        if (!child.startsWith('#')) throw new SpecError(`${where}: only local $refs are supported, found "${child}"`);
+        if (!child.startsWith('#'))
+          throw new SpecError(`${where}: only local $refs are supported, found "${child}"`);
         if (getAtPointer(doc, decodeURIComponent(child.slice(1))) === undefined) {
           throw new SpecError(`${where}: $ref "${child}" points at nothing`);
         }

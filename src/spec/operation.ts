@@ -102,7 +102,10 @@ function resolveSecurity(doc: Json, requirements: Json[], makeError: MakeError):
     Object.keys(requirement).map((scheme) => {
       const def = schemes[scheme] as Json | undefined;
       if (def?.type !== 'apiKey' || typeof def.name !== 'string') {
-        throw makeError(`security scheme "${scheme}" must be a defined apiKey scheme`, '/components/securitySchemes');
+        throw makeError(
+          `security scheme "${scheme}" must be a defined apiKey scheme`,
+          '/components/securitySchemes',
+        );
       }
       return { scheme, in: def.in as Credential['in'], name: def.name };
     }),
@@ -112,7 +115,8 @@ function resolveSecurity(doc: Json, requirements: Json[], makeError: MakeError):
 function resolveBody(doc: Json, op: Json, opPointer: string, makeError: MakeError) {
   const body = resolveRef(doc, op.requestBody, joinPointer(opPointer, 'requestBody'));
   const media = (body.node?.content as Json | undefined)?.['application/json'] as Json | undefined;
-  if (!media?.schema) throw makeError('the operation needs an application/json request body schema', opPointer);
+  if (!media?.schema)
+    throw makeError('the operation needs an application/json request body schema', opPointer);
   const mediaPointer = joinPointer(body.pointer, 'content', 'application/json');
   return {
     bodyPointer: joinPointer(mediaPointer, 'schema'),

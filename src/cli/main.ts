@@ -1,0 +1,40 @@
+import { SpecError } from '../spec/load-spec.ts';
+import { type Command, UsageError } from './usage-error.ts';
+
+// Each command is loaded only when called, so `validate` does not pay for the mock or pact-js at start-up.
+const commands: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./validate-command.ts')).validateCommand,
+};
+
+const help = async (): Promise<string> => {
+  const lines = ['Usage: ocpi-location-kit <command> [options]', '', 'Commands:'];
+  for (const [name, load] of Object.entries(commands))
+    lines.push(`  ${name.padEnd(10)} ${(await load()).summary}`);
+  lines.push('', 'Run `ocpi-location-kit <command> --help` for the options of a command.');
+  return lines.join('\n');
+};
+
+/** Runs the CLI and returns the exit code; every expected failure becomes one line on stderr. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${await help()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const load = commands[name];
+  try {
+    if (!load) throw new UsageError(`unknown command "${name}" (try: ${Object.keys(commands).join(', ')})`);
+    return await (await load()).run(rest);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof SpecError) {
+      process.stderr.write(`ocpi-location-kit: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`ocpi-location-kit: unexpected error: ${message}\n`);
+    if (process.env.OCPI_KIT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 70;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

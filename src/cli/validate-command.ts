@@ -1,0 +1,121 @@
+import { parseArgs } from 'node:util';
+import { loadSpec } from '../spec/load-spec.ts';
+import { createValidator } from '../validation/validator.ts';
+import { readInput } from './read-input.ts';
+import { type Command, UsageError } from './usage-error.ts';
+import { type FileReport, formatJunit, formatText, placeIssues, type RunReport } from './validate-report.ts';
+
+const usage = `Usage: ocpi-location-kit validate <file...|-> [--strict] [--format text|json|junit] [--spec openapi.yaml]
+
+Checks addLocation request bodies against openapi.yaml before they are sent to eMabler.
+  --strict         report OCPI 2.2.1 rule breaches as errors instead of warnings
+  --format FORMAT  text (default), json (one document, machine-readable issues) or junit (XML for CI)
+  --spec FILE      validate against another OpenAPI file (default: the project's openapi.yaml)
+Exit codes: 0 no errors, 1 errors in a payload, 2 usage error or unreadable/non-JSON input.`;
+
+const formats = ['text', 'json', 'junit'] as const;
+
+/** `validate`: the partner-facing payload checker. */
+export const validateCommand: Command = {
+  summary: 'check request bodies against openapi.yaml and the OCPI 2.2.1 rules',
+  async run(argv) {
+    const { values, positionals } = parseOptions(argv);
+    if (values.help) {
+      process.stdout.write(`${usage}\n`);
+      return 0;
+    }
+    const format = values.format ?? 'text';
+    if (!(formats as readonly string[]).includes(format)) {
+      throw new UsageError(`--format must be one of ${formats.join(', ')}; got "${format}"`);
+    }
+    if (positionals.length === 0)
+      throw new UsageError('name at least one payload file, or - for stdin (see --help)');
+    if (positionals.filter((name) => name === '-').length > 1)
+      throw new UsageError('stdin (-) can be named only once');
+    const spec = loadSpec(values.spec);
+    const validator = createValidator(spec);
+    const strict = values.strict === true;
+    const files: FileReport[] = [];
+    const inputErrors: string[] = [];
+    for (const name of positionals) {
+      const file = name === '-' ? 'stdin' : name;
+      let text: string;
+      try {
+        text = await readInput(name);
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        inputErrors.push(error.message);
+        files.push({ file, valid: false, errors: 1, warnings: 0, issues: [], inputError: error.message });
+        continue;
+      }
+      const parsed = validator.parseBody(text);
+      if (!parsed.ok) {
+        const message = `${file}: ${parsed.issue.message}`;
+        inputErrors.push(message);
+        files.push({
+          file,
+          valid: false,
+          errors: 1,
+          warnings: 0,
+          issues: [parsed.issue],
+          inputError: parsed.issue.message,
+        });
+        continue;
+      }
+      const result = validator.validateBody(parsed.value, { strict });
+      files.push({
+        file,
+        valid: result.ok,
+        errors: result.errors,
+        warnings: result.warnings,
+        enumForm: result.enumForm,
+        issues: placeIssues(text, result.issues),
+      });
+    }
+    const report = summarise(files, strict);
+    if (format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else if (format === 'junit') process.stdout.write(formatJunit(report));
+    else process.stdout.write(formatText(report, spec));
+    // Unreadable or non-JSON input is the caller's mistake: one line each on stderr, exit 2 (it outranks 1).
+    for (const message of inputErrors) process.stderr.write(`ocpi-location-kit: ${message}\n`);
+    return inputErrors.length > 0 ? 2 : report.valid ? 0 : 1;
+  },
+};
+
+function parseOptions(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        strict: { type: 'boolean' },
+        format: { type: 'string', short: 'f' },
+        spec: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    const message = (error as Error).message;
+    const option = /Unknown option '([^']+)'/.exec(message)?.[1];
+    throw new UsageError(
+      option ? `unknown option ${option} (see --help)` : `${message.split('\n')[0]} (see --help)`,
+    );
+  }
+}
+
+function summarise(files: FileReport[], strict: boolean): RunReport {
+  const valid = files.filter((file) => file.valid).length;
+  return {
+    valid: valid === files.length,
+    strict,
+    files,
+    summary: {
+      files: files.length,
+      valid,
+      invalid: files.length - valid,
+      errors: files.reduce((sum, file) => sum + file.errors, 0),
+      warnings: files.reduce((sum, file) => sum + file.warnings, 0),
+    },
+  };
+}

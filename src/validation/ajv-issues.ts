@@ -1,0 +1,215 @@
+import type { ErrorObject } from 'ajv';
+import { getAtPointer, joinPointer } from '../spec/pointer.ts';
+import { describeTypes, describeValue, label, listValues, quote } from './describe.ts';
+import { suggest } from './suggest.ts';
+import type { Issue } from './types.ts';
+
+type Json = Record<string, unknown>;
+
+/** What turning ajv errors into issues needs to know about the spec. */
+export interface ErrorContext {
+  /** The spec as written (to tell schema keywords from folded-in `x-ocpi` rules). */
+  readonly doc: Json;
+  /** Pointer of every schema node ajv was compiled from. */
+  readonly pointers: Map<object, string>;
+  readonly strict: boolean;
+}
+
+/** A schema node of an error with where it lives and whether it came from an `x-ocpi` rule. */
+interface Origin {
+  readonly pointer: string;
+  readonly ocpi: boolean;
+  /** Pointer of the keyword that failed: into `x-ocpi/rule` for OCPI rules. */
+  readonly keywordPointer: string;
+  readonly see?: string;
+}
+
+/** Turns every ajv error into an issue, folding the noise of `anyOf` (enum forms, nullables) into one issue. */
+export function issuesFromErrors(errors: readonly ErrorObject[], context: ErrorContext): Issue[] {
+  const suppressed = new Set<ErrorObject>();
+  const issues: Issue[] = [];
+  for (const error of errors) {
+    if (error.keyword !== 'anyOf') continue;
+    const branches = ((error.parentSchema as Json).anyOf ?? []) as Json[];
+    const siblings = errors.filter((other) => other.instancePath === error.instancePath);
+    const inBranch = (other: ErrorObject) => branches.includes(other.parentSchema as Json);
+    const origin = originOf(error, context);
+    if (origin.ocpi) {
+      // PublishToken: "at least one of uid, visualNumber or groupId" (OCPI 2.2.1 section 8.4.23).
+      for (const other of siblings) if (inBranch(other)) suppressed.add(other);
+      suppressed.add(error);
+      issues.push(anyOfRequiredIssue(error, branches, origin, context.strict));
+    } else if (branches.some((branch) => branch.type === 'null')) {
+      suppressed.add(error);
+      for (const other of siblings)
+        if (branches.find((b) => b.type === 'null') === other.parentSchema) suppressed.add(other);
+    } else if (branches.every((branch) => Array.isArray(branch.enum))) {
+      for (const other of siblings) if (inBranch(other)) suppressed.add(other);
+      suppressed.add(error);
+      const nullable = siblings.some(
+        (other) => other.keyword === 'type' && (other.parentSchema as Json).type === 'null',
+      );
+      issues.push(enumUnionIssue(error, branches, nullable, context));
+    }
+  }
+  for (const error of errors) {
+    if (!suppressed.has(error)) issues.push(issueFromError(error, originOf(error, context), context.strict));
+  }
+  return issues;
+}
+
+function originOf(error: ErrorObject, context: ErrorContext): Origin {
+  const pointer = context.pointers.get(error.parentSchema as object) ?? '';
+  const inRule = /^(.*)\/x-ocpi\/rule(\/|$)/.exec(pointer);
+  if (inRule) {
+    const see = (getAtPointer(context.doc, `${inRule[1]}/x-ocpi`) as Json | undefined)?.see as
+      | string
+      | undefined;
+    return { pointer, ocpi: true, keywordPointer: joinPointer(pointer, error.keyword), see };
+  }
+  const original = getAtPointer(context.doc, pointer) as Json | undefined;
+  const ocpiNote = original?.['x-ocpi'] as { rule?: Json; see?: string } | undefined;
+  const rule = ocpiNote?.rule;
+  let ocpi = rule !== undefined && error.keyword in rule;
+  if (ocpi && error.keyword === 'required') {
+    ocpi = !((original?.required ?? []) as string[]).includes(String(error.params.missingProperty));
+  }
+  const keywordPointer = ocpi
+    ? `${pointer}/x-ocpi/rule/${error.keyword}`
+    : joinPointer(pointer, error.keyword);
+  return { pointer, ocpi, keywordPointer, see: ocpiNote?.see };
+}
+
+function issueFromError(error: ErrorObject, origin: Origin, strict: boolean): Issue {
+  const params = error.params as Json;
+  let instancePath = error.instancePath;
+  let missing: string | undefined;
+  if (error.keyword === 'required' || error.keyword === 'dependentRequired') {
+    missing = String(params.missingProperty);
+    instancePath = joinPointer(instancePath, missing);
+  }
+  const issue: Issue = {
+    severity: origin.ocpi && !strict ? 'warning' : 'error',
+    code: origin.ocpi ? `ocpi-${kebab(error.keyword)}` : kebab(error.keyword),
+    instancePath,
+    specPointer: origin.keywordPointer,
+    message: messageFor(error, label(instancePath), missing),
+    location: 'body',
+  };
+  if (origin.ocpi && origin.see) issue.message += ` (${origin.see})`;
+  if (error.keyword === 'enum') issue.allowedValues = params.allowedValues as Issue['allowedValues'];
+  return issue;
+}
+
+function messageFor(error: ErrorObject, where: string, missing: string | undefined): string {
+  const params = error.params as Json;
+  const data = error.data;
+  switch (error.keyword) {
+    case 'type': {
+      const hint =
+        params.type === 'string' && typeof data === 'number' ? `; send it as a string: "${data}"` : '';
+      return `${where} must be ${describeTypes(params.type as string)}; got ${describeValue(data)}${hint}`;
+    }
+    case 'required':
+      return `${where} is missing`;
+    case 'dependentRequired':
+      return `${where} is missing; it must accompany ${String(params.property)}`;
+    case 'enum':
+      return `${where} must be one of ${listValues(params.allowedValues as unknown[])}; got ${describeValue(data)}`;
+    case 'const':
+      return `${where} must be ${JSON.stringify(params.allowedValue)}; got ${describeValue(data)}`;
+    case 'format':
+      return `${where} ${formatAdvice(String(params.format))}; got ${describeValue(data)}`;
+    case 'pattern':
+      return `${where} must match ${String(params.pattern)}; got ${describeValue(data)}`;
+    case 'maxLength':
+    case 'minLength': {
+      const length = typeof data === 'string' ? [...data].length : 0;
+      const bound = error.keyword === 'maxLength' ? 'at most' : 'at least';
+      return `${where} must be ${bound} ${String(params.limit)} characters long; it is ${length}`;
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `${where} must be ${comparisons[String(params.comparison)] ?? params.comparison} ${String(params.limit)}; got ${describeValue(data)}`;
+    case 'minItems':
+    case 'maxItems':
+      return `${where} must have ${error.keyword === 'minItems' ? 'at least' : 'at most'} ${String(params.limit)} items`;
+    default:
+      return `${where} ${error.message ?? 'is not valid'}${missing ? ` (${missing})` : ''}`;
+  }
+}
+
+const comparisons: Record<string, string> = {
+  '<=': 'at most',
+  '>=': 'at least',
+  '<': 'less than',
+  '>': 'more than',
+};
+
+function formatAdvice(format: string): string {
+  switch (format) {
+    case 'uri':
+      return 'must be an absolute URI, e.g. "https://example.fi/logo.png"';
+    case 'date-time':
+      return 'must be an RFC 3339 date-time, e.g. "2026-12-24T18:00:00Z"';
+    case 'int32':
+      return 'must be a 32-bit integer (-2147483648 to 2147483647)';
+    default:
+      return `must be a valid ${format}`;
+  }
+}
+
+function enumUnionIssue(
+  error: ErrorObject,
+  branches: Json[],
+  nullable: boolean,
+  context: ErrorContext,
+): Issue {
+  const names = (branches.find((b) => b.type === 'string')?.enum ?? branches[0]?.enum ?? []) as string[];
+  const numbers = branches.find((b) => b.type === 'integer')?.enum as number[] | undefined;
+  const where = label(error.instancePath);
+  const forms = numbers ? ` (or its index ${Math.min(...numbers)}-${Math.max(...numbers)})` : '';
+  const data = error.data;
+  const issue: Issue = {
+    severity: 'error',
+    code: 'enum',
+    instancePath: error.instancePath,
+    specPointer: joinPointer(
+      context.pointers.get(branches.find((b) => b.type === 'string') ?? branches[0] ?? {}) ?? '',
+      'enum',
+    ),
+    message: `${where} must be one of ${listValues(names)}${forms}${nullable ? ' or null' : ''}; got ${describeValue(data)}`,
+    allowedValues: names,
+  };
+  const guess =
+    typeof data === 'string'
+      ? suggest(
+          data,
+          names.map((name) => ({ name })),
+        )
+      : undefined;
+  if (guess) {
+    issue.suggestion = guess;
+    issue.message += `; did you mean ${guess}?`;
+  }
+  issue.location = 'body';
+  return issue;
+}
+
+function anyOfRequiredIssue(error: ErrorObject, branches: Json[], origin: Origin, strict: boolean): Issue {
+  const options = branches.flatMap((branch) => (branch.required ?? []) as string[]);
+  return {
+    severity: strict ? 'error' : 'warning',
+    code: 'ocpi-any-of-required',
+    instancePath: error.instancePath,
+    specPointer: origin.keywordPointer,
+    message: `${label(error.instancePath)} needs at least one of ${listValues(options)}${origin.see ? ` (${origin.see})` : ''}`,
+    location: 'body',
+  };
+}
+
+function kebab(keyword: string): string {
+  return keyword.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}

@@ -1,0 +1,115 @@
+import { loadSpec, type Spec } from '../spec/load-spec.ts';
+import { joinPointer } from '../spec/pointer.ts';
+import { issuesFromErrors } from './ajv-issues.ts';
+import { compileSchemas } from './compile.ts';
+import { describeValue, listValues } from './describe.ts';
+import { checkOcpiRules } from './ocpi-rules.ts';
+import { parseJson } from './parse-json.ts';
+import type { BodyResult, EnumForm, Issue, ParseResult, RequestInputs, ValidateOptions } from './types.ts';
+import { walkPayload } from './walk.ts';
+
+/** The validation core: compiled once from the spec, shared by the CLI, the mock and the browser page. */
+export interface Validator {
+  readonly spec: Spec;
+  /** Validates a parsed request body: schema errors, unknown properties, OCPI rules and the enum form used. */
+  validateBody(data: unknown, options?: ValidateOptions): BodyResult;
+  /** Parses a JSON text; a syntax error becomes an issue pointing at the request body in the spec. */
+  parseBody(text: string): ParseResult;
+  /** Validates path and query parameters against their schemas in the spec (credentials are not checked here). */
+  validateInputs(inputs: RequestInputs): Issue[];
+}
+
+const severityOrder = { error: 0, warning: 1, info: 2 } as const;
+
+/** Compiles the validator for a spec (by default the project's openapi.yaml). */
+export function createValidator(spec: Spec = loadSpec()): Validator {
+  const compiled = compileSchemas(spec);
+  const { bodyPointer } = spec.operation;
+  const mediaPointer = bodyPointer.replace(/\/schema$/, '');
+
+  const validateBody = (data: unknown, options: ValidateOptions = {}): BodyResult => {
+    const strict = options.strict === true;
+    const valid = compiled.body(data);
+    const issues = valid
+      ? []
+      : issuesFromErrors(compiled.body.errors ?? [], {
+          doc: spec.doc,
+          pointers: compiled.mergedPointers,
+          strict,
+        });
+    const walk = walkPayload(data, spec.doc, bodyPointer);
+    issues.push(...walk.unknown, ...checkOcpiRules(data, strict));
+    const enumForm: EnumForm =
+      walk.names && walk.numbers ? 'mixed' : walk.names ? 'names' : walk.numbers ? 'numbers' : 'none';
+    if (enumForm === 'mixed') {
+      issues.push({
+        severity: 'warning',
+        code: 'mixed-enum-forms',
+        instancePath: '',
+        specPointer: bodyPointer,
+        message: `the body mixes enum names (${walk.names}) and int32 indexes (${walk.numbers}); pick one form`,
+        location: 'body',
+      });
+    }
+    issues.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity]);
+    const errors = issues.filter((issue) => issue.severity === 'error').length;
+    const warnings = issues.filter((issue) => issue.severity === 'warning').length;
+    return { ok: errors === 0, issues, errors, warnings, enumForm };
+  };
+
+  const parseBody = (text: string): ParseResult => {
+    const parsed = parseJson(text);
+    if (!parsed.ok) parsed.issue.specPointer = mediaPointer;
+    return parsed;
+  };
+
+  const validateInputs = (inputs: RequestInputs): Issue[] => {
+    const issues: Issue[] = [];
+    for (const parameter of spec.operation.parameters) {
+      if (parameter.in !== 'path' && parameter.in !== 'query') continue;
+      const raw = parameter.in === 'path' ? inputs.path?.[parameter.name] : inputs.query?.[parameter.name];
+      const where = `${parameter.in} parameter ${parameter.name}`;
+      const base = { instancePath: `/${parameter.name}`, location: parameter.in } as const;
+      if (raw === undefined) {
+        if (parameter.required) {
+          issues.push({
+            ...base,
+            severity: 'error',
+            code: 'required',
+            specPointer: parameter.schemaPointer.replace(/\/schema$/, '/required'),
+            message: `${where} is missing`,
+          });
+        }
+        continue;
+      }
+      if (Array.isArray(raw)) {
+        issues.push({
+          ...base,
+          severity: 'error',
+          code: 'duplicate-parameter',
+          specPointer: parameter.schemaPointer,
+          message: `${where} is given ${raw.length} times; send it once`,
+        });
+        continue;
+      }
+      const check = compiled.parameters.get(`${parameter.in}:${parameter.name}`);
+      if (check && !check(raw)) {
+        const allowed = parameter.schema.enum as string[] | undefined;
+        const issue: Issue = {
+          ...base,
+          severity: 'error',
+          code: allowed ? 'enum' : (check.errors?.[0]?.keyword ?? 'invalid'),
+          specPointer: joinPointer(parameter.schemaPointer, check.errors?.[0]?.keyword ?? ''),
+          message: allowed
+            ? `${where} must be ${listValues(allowed)}; got ${describeValue(raw)}`
+            : `${where} ${check.errors?.[0]?.message ?? 'is not valid'}; got ${describeValue(raw)}`,
+        };
+        if (allowed) issue.allowedValues = allowed;
+        issues.push(issue);
+      }
+    }
+    return issues;
+  };
+
+  return { spec, validateBody, parseBody, validateInputs };
+}
