@@ -79,7 +79,7 @@ function checkRefs(
   const visit = (node: unknown, pointer: string): void => {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
-      node.forEach((child, i) => visit(child, `${pointer}/${i}`));
+      for (const [i, child] of node.entries()) visit(child, `${pointer}/${i}`);
       return;
     }
     for (const [key, child] of Object.entries(node)) {

@@ -37,7 +37,7 @@ export function indexPointers(root: unknown): Map<object, string> {
   const visit = (node: unknown, pointer: string): void => {
     if (node === null || typeof node !== 'object' || index.has(node)) return;
     index.set(node, pointer);
-    if (Array.isArray(node)) node.forEach((child, i) => visit(child, `${pointer}/${i}`));
+    if (Array.isArray(node)) for (const [i, child] of node.entries()) visit(child, `${pointer}/${i}`);
     else for (const [key, child] of Object.entries(node)) visit(child, joinPointer(pointer, key));
   };
   visit(root, '');

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { getAtPointer, joinPointer } from '../spec/pointer.ts';
-import { describeTypes, describeValue, label, listValues, quote } from './describe.ts';
+import { describeTypes, describeValue, label, listValues } from './describe.ts';
 import { suggest } from './suggest.ts';
 import type { Issue } from './types.ts';
 

@@ -29,7 +29,10 @@ export function locateInJson(text: string, instancePath: string): Position | und
   const skipValue = (): void => {
     ws();
     const c = text[i];
-    if (c === '"') return skipString();
+    if (c === '"') {
+      skipString();
+      return;
+    }
     if (c === '{' || c === '[') {
       const close = c === '{' ? '}' : ']';
       i++;
