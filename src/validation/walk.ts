@@ -49,8 +49,9 @@ function visit(
     return;
   }
   if (Array.isArray(data)) {
-    if (node.items)
-      data.forEach((item, i) => visit(item, doc, `${pointer}/items`, `${instancePath}/${i}`, findings));
+    if (!node.items) return;
+    for (const [i, item] of data.entries())
+      visit(item, doc, `${pointer}/items`, `${instancePath}/${i}`, findings);
     return;
   }
   if (typeof data !== 'object' || (!node.properties && node.additionalProperties === undefined)) return;
