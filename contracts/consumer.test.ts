@@ -1,0 +1,219 @@
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
+import type { V4ResponseBuilder } from '@pact-foundation/pact/src/v4/http/types.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createLocationsClient, type Location } from '../src/index.ts';
+import { consumerName, projectPactFile, providerName } from '../src/pact/participants.ts';
+import { providerStates } from '../src/pact/provider-states.ts';
+import { loadSpec } from '../src/spec/load-spec.ts';
+
+const { fromProviderState, regex } = MatchersV3;
+
+// Payloads and the id pattern come from openapi.yaml, so the pact and the spec cannot disagree on them.
+const spec = loadSpec();
+const components = spec.doc.components as {
+  examples: Record<string, { value: Location }>;
+  schemas: { LocationId: { properties: { id: { pattern: string } } } };
+};
+const example = (name: string): Location => {
+  const found = components.examples[name]?.value;
+  if (!found) throw new Error(`openapi.yaml has no example ${name}`);
+  return found;
+};
+const completeSite = example('CompleteSite');
+const emptyLocation = example('EmptyLocation');
+const idPattern = components.schemas.LocationId.properties.id.pattern;
+
+const demo = { apiKey: 'demo-api-key', code: 'demo-function-code', clientId: 'tampereen-lataus' };
+const tampere = 'int-tampere-roaming';
+const helsinki = 'int-helsinki-hub';
+const unknownIntegration = 'int-not-created-yet';
+const unknownKey = 'key-nobody-has';
+
+// The credentials and the integration come from the provider state, so a verifier can put in real ones.
+const locationsPath = (integrationId: string) =>
+  fromProviderState(`/integrations/\${integrationId}/locations`, `/integrations/${integrationId}/locations`);
+/** A value the verifier takes from the provider state's answer: `${name}` is Pact's expression syntax. */
+const fromState = (name: 'apiKey' | 'code' | 'clientId', example: string) =>
+  fromProviderState(`\${${name}}`, example);
+const apiKeyHeader = fromState('apiKey', demo.apiKey);
+const plainAccept = 'application/json, text/plain';
+const textPlain = regex('^text/plain(;.*)?$', 'text/plain; charset=UTF-8');
+
+/**
+ * eMabler's documented sentence as a text/plain body that the verifier compares exactly. pact-js 16.4's
+ * `body()` records text as a binary body with a content-type-only matcher, which would accept any sentence, so
+ * this goes one level down to the interaction's `withResponseBody` (a pinned dependency; revisit on upgrade).
+ */
+function textBody(response: V4ResponseBuilder, sentence: string): void {
+  response.headers({ 'Content-Type': textPlain });
+  const { interaction } = response as unknown as {
+    interaction: { withResponseBody(b: string, t: string): boolean };
+  };
+  interaction.withResponseBody(sentence, 'text/plain');
+}
+
+const workDir = mkdtempSync(join(tmpdir(), 'ocpi-pacts-'));
+const pact = new PactV4({
+  consumer: consumerName,
+  provider: providerName,
+  dir: workDir,
+  spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
+  logLevel: 'warn',
+});
+
+afterAll(() => {
+  // A fresh directory every run, then one comparison: regeneration is byte-for-byte, and drift is loud in CI.
+  const fresh = readFileSync(join(workDir, basename(projectPactFile)), 'utf8');
+  rmSync(workDir, { recursive: true, force: true });
+  let committed: string | undefined;
+  try {
+    committed = readFileSync(projectPactFile, 'utf8');
+  } catch {
+    committed = undefined;
+  }
+  if (committed === fresh) return;
+  if (process.env.CI) {
+    expect(fresh, `${projectPactFile} is out of date: run "npm run test:contracts" and commit it`).toBe(
+      committed,
+    );
+  }
+  writeFileSync(`${projectPactFile}.tmp`, fresh);
+  renameSync(`${projectPactFile}.tmp`, projectPactFile);
+  console.warn(`updated ${projectPactFile}; commit it`);
+});
+
+describe('the locations client, as a consumer of addLocation', () => {
+  it('receives the new location id for a complete Finnish site', async () => {
+    await pact
+      .addInteraction()
+      .given(providerStates.integrationExists, { apiKey: demo.apiKey, integrationId: tampere })
+      .uponReceiving('a request to add a complete site with its chargers')
+      .withRequest('POST', locationsPath(tampere), (request) =>
+        request.headers({ 'x-api-key': apiKeyHeader, accept: plainAccept }).jsonBody(completeSite),
+      )
+      .willRespondWith(200, (response) =>
+        response
+          .headers({ 'content-type': 'application/json' })
+          .jsonBody({ id: regex(idPattern, 'Loc-123') }),
+      )
+      .executeTest(async (server) => {
+        const client = createLocationsClient({ baseUrl: server.url, apiKey: demo.apiKey });
+        expect(await client.addLocation(tampere, completeSite)).toEqual({ ok: true, id: 'Loc-123' });
+      });
+  });
+
+  it('receives the new location id for an empty location with the v1 credentials', async () => {
+    await pact
+      .addInteraction()
+      .given(providerStates.integrationExistsV1, {
+        code: demo.code,
+        clientId: demo.clientId,
+        integrationId: helsinki,
+      })
+      .uponReceiving('a v1 request to add an empty location with excludeChargers=true')
+      .withRequest('POST', locationsPath(helsinki), (request) =>
+        request
+          .query({
+            excludeChargers: 'true',
+            code: fromState('code', demo.code),
+            clientId: fromState('clientId', demo.clientId),
+          })
+          .headers({ accept: plainAccept })
+          .jsonBody(emptyLocation),
+      )
+      .willRespondWith(200, (response) =>
+        response
+          .headers({ 'content-type': 'application/json' })
+          .jsonBody({ id: regex(idPattern, 'Loc-456') }),
+      )
+      .executeTest(async (server) => {
+        const client = createLocationsClient({
+          baseUrl: server.url,
+          code: demo.code,
+          clientId: demo.clientId,
+        });
+        const result = await client.addLocation(helsinki, emptyLocation, { excludeChargers: true });
+        expect(result).toEqual({ ok: true, id: 'Loc-456' });
+      });
+  });
+
+  it('gets a bad-request value for a payload that breaks the schema', async () => {
+    const broken = { ...example('Minimal'), parkingType: 'CAR_PARK' } as unknown as Location;
+    await pact
+      .addInteraction()
+      .given(providerStates.integrationExists, { apiKey: demo.apiKey, integrationId: tampere })
+      .uponReceiving('a request whose parkingType is not a ParkingType')
+      .withRequest('POST', locationsPath(tampere), (request) =>
+        request.headers({ 'x-api-key': apiKeyHeader, accept: plainAccept }).jsonBody(broken),
+      )
+      .willRespondWith(400, (response) => textBody(response, 'Something went wrong'))
+      .executeTest(async (server) => {
+        const client = createLocationsClient({ baseUrl: server.url, apiKey: demo.apiKey });
+        expect(await client.addLocation(tampere, broken)).toEqual({
+          ok: false,
+          status: 400,
+          kind: 'bad-request',
+          message: 'Something went wrong',
+        });
+      });
+  });
+
+  it('gets an unauthorised value when it sends no credentials', async () => {
+    await pact
+      .addInteraction()
+      .given(providerStates.integrationExists, { apiKey: demo.apiKey, integrationId: tampere })
+      .uponReceiving('a request without credentials')
+      .withRequest('POST', locationsPath(tampere), (request) =>
+        request.headers({ accept: plainAccept }).jsonBody(emptyLocation),
+      )
+      .willRespondWith(401, (response) => textBody(response, 'Not authorised'))
+      .executeTest(async (server) => {
+        const client = createLocationsClient({ baseUrl: server.url });
+        expect(await client.addLocation(tampere, emptyLocation)).toEqual({
+          ok: false,
+          status: 401,
+          kind: 'unauthorised',
+          message: 'Not authorised',
+        });
+      });
+  });
+
+  it('gets an unauthorised value for an API key no customer has', async () => {
+    await pact
+      .addInteraction()
+      .given(providerStates.apiKeyUnknown, { apiKey: unknownKey })
+      .uponReceiving('a request with an unknown API key')
+      .withRequest('POST', `/integrations/${tampere}/locations`, (request) =>
+        request.headers({ 'x-api-key': unknownKey, accept: plainAccept }).jsonBody(emptyLocation),
+      )
+      .willRespondWith(401, (response) => textBody(response, 'Not authorised'))
+      .executeTest(async (server) => {
+        const client = createLocationsClient({ baseUrl: server.url, apiKey: unknownKey });
+        const result = await client.addLocation(tampere, emptyLocation);
+        expect(result).toMatchObject({ ok: false, status: 401, kind: 'unauthorised' });
+      });
+  });
+
+  it('gets a customer-not-found value for an integration the customer does not have', async () => {
+    await pact
+      .addInteraction()
+      .given(providerStates.integrationUnknown, { apiKey: demo.apiKey, integrationId: unknownIntegration })
+      .uponReceiving('a request for an unknown integration')
+      .withRequest('POST', locationsPath(unknownIntegration), (request) =>
+        request.headers({ 'x-api-key': apiKeyHeader, accept: plainAccept }).jsonBody(emptyLocation),
+      )
+      .willRespondWith(404, (response) => textBody(response, 'Customer not found'))
+      .executeTest(async (server) => {
+        const client = createLocationsClient({ baseUrl: server.url, apiKey: demo.apiKey });
+        expect(await client.addLocation(unknownIntegration, emptyLocation)).toEqual({
+          ok: false,
+          status: 404,
+          kind: 'customer-not-found',
+          message: 'Customer not found',
+        });
+      });
+  });
+});

@@ -1,0 +1,17 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The pacticipant name of the typed client in `src/client/`. */
+export const consumerName = 'ocpi-location-kit-client';
+
+/** The pacticipant name of the API that `openapi.yaml` describes (eMabler's, the mock, or a partner's). */
+export const providerName = 'emabler-add-location';
+
+/** Where the project's committed pacts live. */
+export const projectPactsDir: string = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../contracts/pacts',
+);
+
+/** The project's pact file, named the way pact-js names it. */
+export const projectPactFile: string = resolve(projectPactsDir, `${consumerName}-${providerName}.json`);
