@@ -2,7 +2,8 @@
 
 /** Escapes one reference token (RFC 6901 section 4). */
 export function escapeToken(token: string | number): string {
-  return String(token).replaceAll('~', '~0').replaceAll('/', '~1');
+  const text = String(token);
+  return text.includes('~') || text.includes('/') ? text.replaceAll('~', '~0').replaceAll('/', '~1') : text;
 }
 
 /** Unescapes one reference token (RFC 6901 section 4). */
@@ -12,7 +13,9 @@ export function unescapeToken(token: string): string {
 
 /** Joins a pointer and more tokens: `joinPointer('/a', 'b~c', 0)` is `/a/b~0c/0`. */
 export function joinPointer(base: string, ...tokens: Array<string | number>): string {
-  return base + tokens.map((token) => `/${escapeToken(token)}`).join('');
+  let out = base;
+  for (const token of tokens) out += `/${escapeToken(token)}`;
+  return out;
 }
 
 /** Splits a pointer into unescaped tokens; `''` is the whole document. */

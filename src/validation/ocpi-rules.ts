@@ -54,13 +54,27 @@ type Add = (
 
 const zonePattern = /^[A-Za-z]+(?:[_-][A-Za-z]+)*(?:\/[A-Za-z0-9_+-]+){0,2}$/;
 let zoneNames: { name: string }[] | undefined;
+// Asking Intl costs ~50 µs per name: remember answers, a bounded number so hostile input cannot grow it.
+const knownZones = new Map<string, boolean>();
+
+function isZone(zone: string): boolean {
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(zone, known);
+  }
+  return known;
+}
 
 /** OCPI 2.2.1 section 8.3.1: time_zone is an IANA tzdata name. Malformed names are left to the pattern rule. */
 function checkTimezone(zone: unknown, add: Add): void {
-  if (typeof zone !== 'string' || !zonePattern.test(zone)) return;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-  } catch {
+  if (typeof zone !== 'string' || !zonePattern.test(zone) || isZone(zone)) return;
+  {
     zoneNames ??= Intl.supportedValuesOf('timeZone').map((name) => ({ name }));
     const guess = suggest(zone, zoneNames);
     const hint = guess ? `; did you mean ${guess}?` : ', e.g. Europe/Helsinki';
@@ -105,9 +119,9 @@ function checkHours(hours: unknown, add: Add): void {
       if (
         typeof begin === 'string' &&
         typeof end === 'string' &&
+        end <= begin &&
         hhmm.test(begin) &&
-        hhmm.test(end) &&
-        end <= begin
+        hhmm.test(end)
       ) {
         const path = `/openingTimes/regularHours/${i}/periodEnd`;
         add(
@@ -125,6 +139,8 @@ function checkHours(hours: unknown, add: Add): void {
   ] as const) {
     if (!Array.isArray(list)) continue;
     list.forEach((period: Json | null, i) => {
+      // Same-shaped UTC times order as strings: parse only when the strings say the end is not later.
+      if (!(String(period?.periodEnd) <= String(period?.periodBegin))) return;
       const begin = Date.parse(String(period?.periodBegin));
       const end = Date.parse(String(period?.periodEnd));
       if (!Number.isNaN(begin) && !Number.isNaN(end) && end <= begin) {

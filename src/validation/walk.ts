@@ -13,76 +13,154 @@ export interface WalkFindings {
 }
 
 /**
- * Walks a payload beside the spec's schema (following `$ref`s) to find properties the schema does not know
- * (decision 7: warnings with a "did you mean") and to count enum values sent as names or as numbers (decision 6).
+ * The body schema reduced to what the walk needs, built once per spec: objects with their known properties,
+ * arrays, and enum unions. `hasEnum` lets the fast path skip subtrees without enums.
  */
-export function walkPayload(data: unknown, doc: Json, schemaPointer: string): WalkFindings {
+type Shape =
+  | {
+      kind: 'object';
+      pointer: string;
+      owner: string;
+      properties: Map<string, Shape>;
+      /** The properties whose subtree holds an enum: all the fast path visits. */
+      enumProperties: Array<[string, Shape]>;
+      open: boolean;
+      additional?: Shape;
+      candidates: Candidate[];
+      hasEnum: boolean;
+    }
+  | { kind: 'array'; items: Shape; hasEnum: boolean }
+  | { kind: 'enum'; names: ReadonlySet<unknown>; numbers: ReadonlySet<unknown>; hasEnum: true }
+  | { kind: 'union'; branches: Shape[]; hasEnum: boolean }
+  | { kind: 'leaf'; hasEnum: false };
+
+const leaf: Shape = { kind: 'leaf', hasEnum: false };
+
+/** Reduces the schema at `pointer` (following `$ref`s) to a `Shape` tree. */
+export function buildShape(doc: Json, pointer: string, memo = new Map<string, Shape>()): Shape {
+  let at = pointer;
+  let node = getAtPointer(doc, at) as Json | undefined;
+  for (let hops = 0; typeof node?.$ref === 'string' && hops < 32; hops++) {
+    at = decodeURIComponent((node.$ref as string).slice(1));
+    node = getAtPointer(doc, at) as Json | undefined;
+  }
+  const known = memo.get(at);
+  if (known) return known;
+  if (!node) return leaf;
+  if (Array.isArray(node.anyOf)) {
+    const enums = (node.anyOf as Json[]).filter((branch) => Array.isArray(branch.enum));
+    if (enums.length > 0 && enums.length === node.anyOf.length) {
+      const all = enums.flatMap((branch) => branch.enum as unknown[]);
+      const shape: Shape = {
+        kind: 'enum',
+        names: new Set(all.filter((value) => typeof value !== 'number')),
+        numbers: new Set(all.filter((value) => typeof value === 'number')),
+        hasEnum: true,
+      };
+      memo.set(at, shape);
+      return shape;
+    }
+    const branches = (node.anyOf as Json[])
+      .map((branch, i) =>
+        branch.type === 'null' ? leaf : buildShape(doc, joinPointer(at, 'anyOf', i), memo),
+      )
+      .filter((shape) => shape !== leaf);
+    const shape: Shape =
+      branches.length === 1 && branches[0]
+        ? branches[0]
+        : { kind: 'union', branches, hasEnum: branches.some((b) => b.hasEnum) };
+    memo.set(at, shape);
+    return shape;
+  }
+  if (node.items) {
+    const shape = { kind: 'array', items: leaf, hasEnum: false } as Shape & { kind: 'array' };
+    memo.set(at, shape);
+    shape.items = buildShape(doc, `${at}/items`, memo);
+    shape.hasEnum = shape.items.hasEnum;
+    return shape;
+  }
+  if (node.properties || node.additionalProperties !== undefined) {
+    const shape = {
+      kind: 'object',
+      pointer: at,
+      owner: at.startsWith('/components/schemas/') ? (at.split('/')[3] ?? 'Location') : 'Location',
+      properties: new Map(),
+      enumProperties: [],
+      open: node.additionalProperties !== undefined,
+      candidates: [],
+      hasEnum: false,
+    } as Shape & { kind: 'object' };
+    memo.set(at, shape);
+    for (const [name, property] of Object.entries((node.properties ?? {}) as Json)) {
+      const child = buildShape(doc, joinPointer(at, 'properties', name), memo);
+      shape.properties.set(name, child);
+      shape.candidates.push({ name, aliases: ((property as Json)['x-aliases'] ?? []) as string[] });
+      if (child.hasEnum) shape.enumProperties.push([name, child]);
+      shape.hasEnum ||= child.hasEnum;
+    }
+    if (typeof node.additionalProperties === 'object')
+      shape.additional = buildShape(doc, `${at}/additionalProperties`, memo);
+    return shape;
+  }
+  return leaf;
+}
+
+/**
+ * Walks a payload beside its shape. With `full`, finds properties the schema does not know (decision 7:
+ * warnings with a "did you mean"); always counts enum values sent as names or as numbers (decision 6).
+ */
+export function walkPayload(data: unknown, shape: Shape, full: boolean): WalkFindings {
   const findings: WalkFindings = { unknown: [], names: 0, numbers: 0 };
-  visit(data, doc, schemaPointer, '', findings);
+  visit(data, shape, '', full, findings);
   return findings;
 }
 
-const candidateCache = new WeakMap<object, Candidate[]>();
+export type { Shape };
 
-function visit(
-  data: unknown,
-  doc: Json,
-  startPointer: string,
-  instancePath: string,
-  findings: WalkFindings,
-): void {
-  let pointer = startPointer;
-  let node = getAtPointer(doc, pointer) as Json | undefined;
-  for (let hops = 0; typeof node?.$ref === 'string' && hops < 32; hops++) {
-    pointer = decodeURIComponent((node.$ref as string).slice(1));
-    node = getAtPointer(doc, pointer) as Json | undefined;
-  }
-  if (!node || data === null || data === undefined) return;
-  if (Array.isArray(node.anyOf)) {
-    node.anyOf.forEach((branch: Json, i: number) => {
-      if (Array.isArray(branch.enum)) {
-        if (branch.enum.includes(data)) typeof data === 'number' ? findings.numbers++ : findings.names++;
-      } else if (branch.type !== 'null') {
-        visit(data, doc, joinPointer(pointer, 'anyOf', i), instancePath, findings);
+function visit(data: unknown, shape: Shape, path: string, full: boolean, findings: WalkFindings): void {
+  if (data === null || data === undefined || (!full && !shape.hasEnum)) return;
+  switch (shape.kind) {
+    case 'enum':
+      if (shape.names.has(data)) findings.names++;
+      else if (shape.numbers.has(data)) findings.numbers++;
+      return;
+    case 'union':
+      for (const branch of shape.branches) visit(data, branch, path, full, findings);
+      return;
+    case 'array':
+      if (Array.isArray(data))
+        for (let i = 0; i < data.length; i++) visit(data[i], shape.items, `${path}/${i}`, full, findings);
+      return;
+    case 'object': {
+      if (typeof data !== 'object' || Array.isArray(data)) return;
+      if (!full && !shape.additional) {
+        for (const [key, child] of shape.enumProperties)
+          visit((data as Json)[key], child, path, full, findings);
+        return;
       }
-    });
-    return;
-  }
-  if (Array.isArray(data)) {
-    if (!node.items) return;
-    for (const [i, item] of data.entries())
-      visit(item, doc, `${pointer}/items`, `${instancePath}/${i}`, findings);
-    return;
-  }
-  if (typeof data !== 'object' || (!node.properties && node.additionalProperties === undefined)) return;
-  const properties = (node.properties ?? {}) as Json;
-  for (const [key, value] of Object.entries(data as Json)) {
-    const childPath = joinPointer(instancePath, key);
-    if (Object.hasOwn(properties, key)) {
-      visit(value, doc, joinPointer(pointer, 'properties', key), childPath, findings);
-    } else if (node.additionalProperties === undefined) {
-      findings.unknown.push(unknownIssue(key, childPath, node, pointer));
+      for (const key in data) {
+        if (!Object.hasOwn(data, key)) continue;
+        const child = shape.properties.get(key);
+        const value = (data as Json)[key];
+        if (child) visit(value, child, full ? joinPointer(path, key) : path, full, findings);
+        else if (shape.additional) visit(value, shape.additional, joinPointer(path, key), full, findings);
+        else if (full && !shape.open) findings.unknown.push(unknownIssue(key, joinPointer(path, key), shape));
+      }
+      return;
     }
+    default:
+      return;
   }
 }
 
-function unknownIssue(key: string, instancePath: string, node: Json, pointer: string): Issue {
-  let candidates = candidateCache.get(node);
-  if (!candidates) {
-    candidates = Object.entries((node.properties ?? {}) as Json).map(([name, property]) => ({
-      name,
-      aliases: ((property as Json)['x-aliases'] ?? []) as string[],
-    }));
-    candidateCache.set(node, candidates);
-  }
-  const guess = suggest(key, candidates);
-  const owner = pointer.startsWith('/components/schemas/') ? pointer.split('/')[3] : 'Location';
+function unknownIssue(key: string, instancePath: string, shape: Shape & { kind: 'object' }): Issue {
+  const guess = suggest(key, shape.candidates);
   const issue: Issue = {
     severity: 'warning',
     code: 'unknown-property',
     instancePath,
-    specPointer: joinPointer(pointer, 'properties'),
-    message: `${label(instancePath)} is not a property of ${owner}; the API ignores it${guess ? `. Did you mean ${guess}?` : ''}`,
+    specPointer: joinPointer(shape.pointer, 'properties'),
+    message: `${label(instancePath)} is not a property of ${shape.owner}; the API ignores it${guess ? `. Did you mean ${guess}?` : ''}`,
     location: 'body',
   };
   if (guess) issue.suggestion = guess;
