@@ -1,0 +1,152 @@
+import * as comparatorPackage from '@pactflow/openapi-pact-comparator';
+import type { Spec } from '../spec/load-spec.ts';
+import {
+  type PactDocument,
+  type PactFile,
+  PactFileError,
+  type PactInteraction,
+  statesOf,
+} from './read-pacts.ts';
+import { locateInSpec, type SpecLocation } from './spec-location.ts';
+
+/** One disagreement between a pact interaction and the spec, naming both sides. */
+export interface Finding {
+  readonly severity: 'error' | 'warning';
+  /** The comparator's code, e.g. `request.body.incompatible`. */
+  readonly code: string;
+  readonly message: string;
+  readonly interaction: { readonly index: number; readonly description: string; readonly states: string[] };
+  /** Where in the interaction, e.g. `request.body.coordinates.latitude`. */
+  readonly pactLocation: string;
+  readonly pactValue?: unknown;
+  readonly spec: SpecLocation;
+}
+
+/** The comparison of one pact file with the spec. */
+export interface PactComparison {
+  readonly file: string;
+  readonly consumer: string;
+  readonly provider: string;
+  /** The HTTP interactions compared (message interactions are not part of this API). */
+  readonly interactions: PactInteraction[];
+  readonly findings: Finding[];
+}
+
+/** One result of the comparator (its `Result` type, restated; see below). */
+interface ComparatorResult {
+  code: string;
+  message: string;
+  type: 'error' | 'warning';
+  mockDetails?: { interactionDescription?: string | null; location: string; value: unknown };
+  specDetails?: { location: string; pathMethod?: string | null; pathName?: string | null };
+}
+
+// 1.7.0 ships declarations with extensionless ESM re-exports that NodeNext resolution cannot follow, so the
+// class is typed here from its README and `dist/src/compare/index.d.ts`.
+const { Comparator } = comparatorPackage as unknown as {
+  Comparator: new (
+    oas: Record<string, unknown>,
+  ) => { compare(pact: unknown): AsyncGenerator<ComparatorResult> };
+};
+
+const isHttp = (i: PactInteraction): boolean => !i.type || i.type.toLowerCase() === 'synchronous/http';
+
+/** Checks every HTTP interaction of every pact against the spec with @pactflow/openapi-pact-comparator. */
+export async function comparePacts(spec: Spec, files: PactFile[]): Promise<PactComparison[]> {
+  const comparator = new Comparator(comparableDocument(spec.doc));
+  const results: PactComparison[] = [];
+  for (const { path, pact } of files) {
+    const interactions = pact.interactions.filter(isHttp);
+    const findings: Finding[] = [];
+    try {
+      for await (const result of comparator.compare(withAcceptFromResponse(pact))) {
+        findings.push(toFinding(spec, interactions, result));
+      }
+    } catch (error) {
+      throw new PactFileError(`${path}: the comparator cannot read this pact (${(error as Error).message})`);
+    }
+    findings.sort((a, b) => a.interaction.index - b.interaction.index);
+    results.push({
+      file: path,
+      consumer: pact.consumer?.name ?? '(unnamed consumer)',
+      provider: pact.provider?.name ?? '(unnamed provider)',
+      interactions,
+      findings,
+    });
+  }
+  return results;
+}
+
+function toFinding(spec: Spec, interactions: PactInteraction[], result: ComparatorResult): Finding {
+  const mockLocation = result.mockDetails?.location ?? '';
+  const index = Number(/interactions\[(\d+)\]/.exec(mockLocation)?.[1] ?? -1);
+  const interaction = interactions[index];
+  const details = result.specDetails;
+  return {
+    severity: result.type,
+    code: result.code,
+    message: result.message,
+    interaction: {
+      index,
+      description: interaction?.description ?? result.mockDetails?.interactionDescription ?? '(pact)',
+      states: interaction ? statesOf(interaction) : [],
+    },
+    pactLocation: mockLocation.replace(/^\[root\]\.interactions\[\d+\]\.?/, '') || mockLocation,
+    ...(result.mockDetails && 'value' in result.mockDetails ? { pactValue: result.mockDetails.value } : {}),
+    spec: details
+      ? locateInSpec(spec, details.location, details.pathName, details.pathMethod)
+      : { pointer: '', line: 1 },
+  };
+}
+
+/**
+ * A copy of the spec in which each operation's `$ref` responses are inlined: openapi-pact-comparator 1.7.0
+ * reads a response's content types before resolving its `$ref`, so a referenced text/plain response would be
+ * judged as JSON. Nothing else changes.
+ */
+function comparableDocument(doc: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(doc);
+  const componentsResponses = ((copy.components as Record<string, unknown> | undefined)?.responses ??
+    {}) as Record<string, unknown>;
+  for (const pathItem of Object.values((copy.paths ?? {}) as Record<string, Record<string, unknown>>)) {
+    for (const operation of Object.values(pathItem)) {
+      const responses = (operation as { responses?: Record<string, unknown> } | null)?.responses;
+      if (!responses || typeof responses !== 'object') continue;
+      for (const [status, response] of Object.entries(responses)) {
+        const ref = (response as { $ref?: unknown }).$ref;
+        const name = typeof ref === 'string' ? /^#\/components\/responses\/(.+)$/.exec(ref)?.[1] : undefined;
+        if (name && componentsResponses[name]) responses[status] = componentsResponses[name];
+      }
+    }
+  }
+  return copy;
+}
+
+type Headers = Record<string, string | string[]>;
+const headerOf = (headers: Headers | undefined, name: string): string | undefined => {
+  const found = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name);
+  return Array.isArray(found?.[1]) ? found[1].join(', ') : found?.[1];
+};
+
+/**
+ * The comparator picks the response media type from the request's Accept header and assumes JSON when there is
+ * none. A request without Accept takes any type (RFC 9110 section 12.5.1), so for such interactions the
+ * response's own content type is used as the Accept of the comparison. The pact file itself is not changed.
+ */
+function withAcceptFromResponse(pact: PactDocument): PactDocument {
+  const interactions = pact.interactions.map((interaction) => {
+    const request = interaction.request as { headers?: Headers } | undefined;
+    const response = interaction.response as
+      | { headers?: Headers; body?: { contentType?: unknown } }
+      | undefined;
+    if (!request || headerOf(request.headers, 'accept') !== undefined) return interaction;
+    const v4Type = typeof response?.body?.contentType === 'string' ? response.body.contentType : undefined;
+    const type = headerOf(response?.headers, 'content-type') ?? v4Type;
+    if (!type || type === '*/*') return interaction;
+    // Keep the pact's header shape (V3+ lists, V2 strings): the comparator refuses a mix.
+    const arrays = Object.values(request.headers ?? {}).some(Array.isArray);
+    const headers = { ...request.headers, Accept: arrays ? [type] : type };
+    return { ...interaction, request: { ...request, headers } };
+  });
+  return { ...pact, interactions };
+}
