@@ -21,7 +21,7 @@ export function benchValidator(spec: Spec, payload: unknown, seconds = 1): Valid
   const rate = (fn: () => unknown): number => {
     const end = performance.now() + seconds * 1000;
     let count = 0;
-    let start = performance.now();
+    const start = performance.now();
     while (performance.now() < end) {
       for (let i = 0; i < 200; i++) fn();
       count += 200;
@@ -31,8 +31,18 @@ export function benchValidator(spec: Spec, payload: unknown, seconds = 1): Valid
   let coreBest = 0;
   let rawBest = 0;
   for (let round = 0; round < 3; round++) {
-    rawBest = Math.max(rawBest, rate(() => raw(payload)));
-    coreBest = Math.max(coreBest, rate(() => core.validateBody(payload)));
+    rawBest = Math.max(
+      rawBest,
+      rate(() => raw(payload)),
+    );
+    coreBest = Math.max(
+      coreBest,
+      rate(() => core.validateBody(payload)),
+    );
   }
-  return { coreOpsPerSec: Math.round(coreBest), rawAjvOpsPerSec: Math.round(rawBest), ratio: coreBest / rawBest };
+  return {
+    coreOpsPerSec: Math.round(coreBest),
+    rawAjvOpsPerSec: Math.round(rawBest),
+    ratio: coreBest / rawBest,
+  };
 }
