@@ -94,11 +94,7 @@ describe('the locations client, as a consumer of addLocation', () => {
       .withRequest('POST', locationsPath(tampere), (request) =>
         request.headers({ 'x-api-key': apiKeyHeader, accept: plainAccept }).jsonBody(completeSite),
       )
-      .willRespondWith(200, (response) =>
-        response
-          .headers({ 'content-type': 'application/json' })
-          .jsonBody({ id: regex(idPattern, 'Loc-123') }),
-      )
+      .willRespondWith(200, (response) => response.jsonBody({ id: regex(idPattern, 'Loc-123') }))
       .executeTest(async (server) => {
         const client = createLocationsClient({ baseUrl: server.url, apiKey: demo.apiKey });
         expect(await client.addLocation(tampere, completeSite)).toEqual({ ok: true, id: 'Loc-123' });
@@ -124,11 +120,7 @@ describe('the locations client, as a consumer of addLocation', () => {
           .headers({ accept: plainAccept })
           .jsonBody(emptyLocation),
       )
-      .willRespondWith(200, (response) =>
-        response
-          .headers({ 'content-type': 'application/json' })
-          .jsonBody({ id: regex(idPattern, 'Loc-456') }),
-      )
+      .willRespondWith(200, (response) => response.jsonBody({ id: regex(idPattern, 'Loc-456') }))
       .executeTest(async (server) => {
         const client = createLocationsClient({
           baseUrl: server.url,

@@ -5,6 +5,7 @@ import { type Command, UsageError } from './usage-error.ts';
 const commands: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate-command.ts')).validateCommand,
   compare: async () => (await import('./compare-command.ts')).compareCommand,
+  verify: async () => (await import('./verify-command.ts')).verifyCommand,
 };
 
 const help = async (): Promise<string> => {
