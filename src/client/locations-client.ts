@@ -106,7 +106,9 @@ export function createLocationsClient(options: LocationsClientOptions): Location
         // Bodies are parsed here, by content type, so that a provider's odd answer becomes a value.
         parseAs: 'text',
       });
-      const text = String((response.ok ? data : error) ?? '');
+      // openapi-fetch parses error bodies as JSON whatever parseAs says; a parsed body goes back to text here.
+      const raw: unknown = response.ok ? data : error;
+      const text = typeof raw === 'string' ? raw : raw === undefined ? '' : JSON.stringify(raw);
       if (!response.ok) return readFailure(response.status, response.headers.get('content-type'), text);
       const id = readLocationId(text);
       if (id !== undefined) return { ok: true, id };
