@@ -28,10 +28,16 @@ interface Origin {
 export function issuesFromErrors(errors: readonly ErrorObject[], context: ErrorContext): Issue[] {
   const suppressed = new Set<ErrorObject>();
   const issues: Issue[] = [];
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const error of errors) {
+    const list = byPath.get(error.instancePath);
+    if (list) list.push(error);
+    else byPath.set(error.instancePath, [error]);
+  }
   for (const error of errors) {
     if (error.keyword !== 'anyOf') continue;
     const branches = ((error.parentSchema as Json).anyOf ?? []) as Json[];
-    const siblings = errors.filter((other) => other.instancePath === error.instancePath);
+    const siblings = byPath.get(error.instancePath) ?? [];
     const inBranch = (other: ErrorObject) => branches.includes(other.parentSchema as Json);
     const origin = originOf(error, context);
     if (origin.ocpi) {

@@ -21,6 +21,14 @@ export interface Validator {
 
 const severityOrder = { error: 0, warning: 1, info: 2 } as const;
 
+/** A hostile body (100k bad array items) must not cost seconds: issues past these bounds are only counted. */
+const maxIssues = 500;
+const maxAjvErrors = 5000;
+
+function firstErrors<T>(errors: T[] | null | undefined): T[] {
+  return (errors ?? []).slice(0, maxAjvErrors);
+}
+
 /** Compiles the validator for a spec (by default the project's openapi.yaml). */
 export function createValidator(spec: Spec = loadSpec()): Validator {
   const compiled = compileSchemas(spec);
@@ -33,7 +41,8 @@ export function createValidator(spec: Spec = loadSpec()): Validator {
     // Hot path: one ajv pass over the closed schema settles most valid bodies; the walk then only counts enums.
     const clean = compiled.clean(data);
     const context = { doc: spec.doc, pointers: compiled.mergedPointers, strict };
-    const issues = clean || compiled.body(data) ? [] : issuesFromErrors(compiled.body.errors ?? [], context);
+    const issues =
+      clean || compiled.body(data) ? [] : issuesFromErrors(firstErrors(compiled.body.errors), context);
     const walk = walkPayload(data, shape, !clean);
     if (walk.unknown.length > 0) issues.push(...walk.unknown);
     const crossField = checkOcpiRules(data, strict);
@@ -54,6 +63,19 @@ export function createValidator(spec: Spec = loadSpec()): Validator {
     issues.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity]);
     const errors = issues.filter((issue) => issue.severity === 'error').length;
     const warnings = issues.filter((issue) => issue.severity === 'warning').length;
+    const truncated = (compiled.body.errors?.length ?? 0) > maxAjvErrors;
+    if (issues.length > maxIssues || truncated) {
+      const left = issues.length - maxIssues;
+      issues.length = Math.min(issues.length, maxIssues);
+      issues.push({
+        severity: 'info',
+        code: 'too-many-issues',
+        instancePath: '',
+        specPointer: bodyPointer,
+        message: `${truncated ? 'more than ' : ''}${Math.max(left, 0)} further issues are not listed; fix these first`,
+        location: 'body',
+      });
+    }
     return { ok: errors === 0, issues, errors, warnings, enumForm };
   };
 
