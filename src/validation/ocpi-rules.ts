@@ -139,10 +139,12 @@ function checkHours(hours: unknown, add: Add): void {
   ] as const) {
     if (!Array.isArray(list)) continue;
     list.forEach((period: Json | null, i) => {
+      const rawBegin = period?.periodBegin;
+      const rawEnd = period?.periodEnd;
       // Same-shaped UTC times order as strings: parse only when the strings say the end is not later.
-      if (!(String(period?.periodEnd) <= String(period?.periodBegin))) return;
-      const begin = Date.parse(String(period?.periodBegin));
-      const end = Date.parse(String(period?.periodEnd));
+      if (typeof rawBegin !== 'string' || typeof rawEnd !== 'string' || rawEnd > rawBegin) return;
+      const begin = Date.parse(rawBegin);
+      const end = Date.parse(rawEnd);
       if (!Number.isNaN(begin) && !Number.isNaN(end) && end <= begin) {
         const path = `/openingTimes/${name}/${i}/periodEnd`;
         add(
