@@ -31,7 +31,7 @@ describe('compare', () => {
   it('passes the project pacts', async () => {
     const [result] = await comparePacts(spec, [committed]);
     expect(result?.findings).toEqual([]);
-    expect(result?.interactions).toHaveLength(6);
+    expect(result?.interactions).toHaveLength(committed.pact.interactions.length);
   });
 
   it('fails a pact that expects a response field the spec does not define', async () => {
@@ -109,7 +109,7 @@ describe('ocpi-location-kit compare', () => {
   it('exits 0 on the project pacts', async () => {
     const { code, stdout } = await cli();
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^PASS: 1 pact file, 6 interactions checked against openapi\.yaml: 0 errors/m);
+    expect(stdout).toMatch(/^PASS: 1 pact file, \d+ interactions checked against openapi\.yaml: 0 errors/m);
   });
 
   it('exits 1 and names the interaction and the spec line for a breaking pact', async () => {
@@ -120,7 +120,7 @@ describe('ocpi-location-kit compare', () => {
     writeFileSync(file, JSON.stringify(bad.pact));
     const { code, stdout } = await cli('--pacts', file);
     expect(code).toBe(1);
-    expect(stdout).toContain('interaction #1: "a request to add a complete site with its chargers"');
+    expect(stdout).toContain('"a request to add a complete site with its chargers"');
     expect(stdout).toContain(
       `spec: openapi.yaml:${spec.lineOf('/components/schemas/GeoLocation/properties/latitude/type')} #/components/schemas/GeoLocation/properties/latitude/type`,
     );

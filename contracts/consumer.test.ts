@@ -9,7 +9,8 @@ import { consumerName, projectPactFile, providerName } from '../src/pact/partici
 import { providerStates } from '../src/pact/provider-states.ts';
 import { loadSpec } from '../src/spec/load-spec.ts';
 
-const { fromProviderState, regex } = MatchersV3;
+const { eachLike, fromProviderState, like, regex } = MatchersV3;
+const problemType = 'https://github.com/ocpi-location-kit/ocpi-location-kit#bad-request';
 
 // Payloads and the id pattern come from openapi.yaml, so the pact and the spec cannot disagree on them.
 const spec = loadSpec();
@@ -149,6 +150,54 @@ describe('the locations client, as a consumer of addLocation', () => {
           status: 400,
           kind: 'bad-request',
           message: 'Something went wrong',
+        });
+      });
+  });
+
+  it('gets the validator issues when it asks for problem details', async () => {
+    const broken = { ...example('Minimal'), parkingType: 'CAR_PARK' } as unknown as Location;
+    const issue = {
+      severity: 'error',
+      code: 'enum',
+      instancePath: '/parkingType',
+      specPointer: '/components/schemas/ParkingType/anyOf/0/enum',
+      message: 'parkingType must be one of ALONG_MOTORWAY, PARKING_GARAGE, ...; got "CAR_PARK"',
+    };
+    await pact
+      .addInteraction()
+      .given(providerStates.integrationExists, { apiKey: demo.apiKey, integrationId: tampere })
+      .uponReceiving('a request for problem details whose parkingType is not a ParkingType')
+      .withRequest('POST', locationsPath(tampere), (request) =>
+        request
+          .headers({ 'x-api-key': apiKeyHeader, accept: 'application/json, application/problem+json' })
+          .jsonBody(broken),
+      )
+      .willRespondWith(400, (response) =>
+        response
+          .headers({
+            'Content-Type': regex('^application/problem\\+json(;.*)?$', 'application/problem+json'),
+          })
+          .jsonBody({
+            type: like(problemType),
+            title: 'Something went wrong',
+            status: 400,
+            detail: like('The body breaks the schema of addLocation (1 error).'),
+            issues: eachLike(like(issue)),
+          }),
+      )
+      .executeTest(async (server) => {
+        const client = createLocationsClient({
+          baseUrl: server.url,
+          apiKey: demo.apiKey,
+          problemDetails: true,
+        });
+        expect(await client.addLocation(tampere, broken)).toEqual({
+          ok: false,
+          status: 400,
+          kind: 'bad-request',
+          message: 'Something went wrong',
+          detail: 'The body breaks the schema of addLocation (1 error).',
+          issues: [issue],
         });
       });
   });
