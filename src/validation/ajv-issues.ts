@@ -27,7 +27,8 @@ interface Origin {
 /** Turns every ajv error into an issue, folding the noise of `anyOf` (enum forms, nullables) into one issue. */
 export function issuesFromErrors(errors: readonly ErrorObject[], context: ErrorContext): Issue[] {
   const suppressed = new Set<ErrorObject>();
-  const issues: Issue[] = [];
+  // A folded issue is emitted where the first error of its group sits, so issues keep ajv's (schema) order.
+  const folded = new Map<ErrorObject, Issue>();
   const byPath = new Map<string, ErrorObject[]>();
   for (const error of errors) {
     const list = byPath.get(error.instancePath);
@@ -35,6 +36,9 @@ export function issuesFromErrors(errors: readonly ErrorObject[], context: ErrorC
     else byPath.set(error.instancePath, [error]);
   }
   for (const error of errors) {
+    // 1.5 fails both `type: integer` and `format: int32`: the type error alone says what to fix.
+    if (error.keyword === 'format' && byPath.get(error.instancePath)?.some((o) => o.keyword === 'type'))
+      suppressed.add(error);
     if (error.keyword !== 'anyOf') continue;
     const branches = ((error.parentSchema as Json).anyOf ?? []) as Json[];
     const siblings = byPath.get(error.instancePath) ?? [];
@@ -42,26 +46,37 @@ export function issuesFromErrors(errors: readonly ErrorObject[], context: ErrorC
     const origin = originOf(error, context);
     if (origin.ocpi) {
       // PublishToken: "at least one of uid, visualNumber or groupId" (OCPI 2.2.1 section 8.4.23).
-      for (const other of siblings) if (inBranch(other)) suppressed.add(other);
-      suppressed.add(error);
-      issues.push(anyOfRequiredIssue(error, branches, origin, context.strict));
+      fold(error, siblings.filter(inBranch), anyOfRequiredIssue(error, branches, origin, context.strict));
     } else if (branches.some((branch) => branch.type === 'null')) {
       suppressed.add(error);
       for (const other of siblings)
         if (branches.find((b) => b.type === 'null') === other.parentSchema) suppressed.add(other);
     } else if (branches.every((branch) => Array.isArray(branch.enum))) {
-      for (const other of siblings) if (inBranch(other)) suppressed.add(other);
-      suppressed.add(error);
       const nullable = siblings.some(
         (other) => other.keyword === 'type' && (other.parentSchema as Json).type === 'null',
       );
-      issues.push(enumUnionIssue(error, branches, nullable, context));
+      fold(error, siblings.filter(inBranch), enumUnionIssue(error, branches, nullable, context));
     }
   }
+  const issues: Issue[] = [];
+  const emitted = new Set<Issue>();
   for (const error of errors) {
-    if (!suppressed.has(error)) issues.push(issueFromError(error, originOf(error, context), context.strict));
+    const issue = folded.get(error);
+    if (issue) {
+      if (!emitted.has(issue)) issues.push(issue);
+      emitted.add(issue);
+    } else if (!suppressed.has(error)) {
+      issues.push(issueFromError(error, originOf(error, context), context.strict));
+    }
   }
   return issues;
+
+  function fold(error: ErrorObject, members: ErrorObject[], issue: Issue): void {
+    for (const member of [...members, error]) {
+      suppressed.add(member);
+      folded.set(member, issue);
+    }
+  }
 }
 
 function originOf(error: ErrorObject, context: ErrorContext): Origin {

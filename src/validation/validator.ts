@@ -1,3 +1,4 @@
+import type { ErrorObject } from 'ajv';
 import { loadSpec, type Spec } from '../spec/load-spec.ts';
 import { joinPointer } from '../spec/pointer.ts';
 import { issuesFromErrors } from './ajv-issues.ts';
@@ -27,6 +28,15 @@ const maxAjvErrors = 5000;
 
 function firstErrors<T>(errors: T[] | null | undefined): T[] {
   return (errors ?? []).slice(0, maxAjvErrors);
+}
+
+/** Partner-facing words for a failed parameter keyword; ajv's own ("must NOT have fewer than 1 characters") read poorly. */
+function parameterAdvice(error: ErrorObject | undefined): string {
+  const limit = Number(error?.params.limit);
+  if (error?.keyword === 'minLength')
+    return limit === 1 ? 'must not be empty' : `must be at least ${limit} characters long`;
+  if (error?.keyword === 'maxLength') return `must be at most ${limit} characters long`;
+  return error?.message ?? 'is not valid';
 }
 
 /** Compiles the validator for a spec (by default the project's openapi.yaml). */
@@ -124,7 +134,7 @@ export function createValidator(spec: Spec = loadSpec()): Validator {
           specPointer: joinPointer(parameter.schemaPointer, check.errors?.[0]?.keyword ?? ''),
           message: allowed
             ? `${where} must be ${listValues(allowed)}; got ${describeValue(raw)}`
-            : `${where} ${check.errors?.[0]?.message ?? 'is not valid'}; got ${describeValue(raw)}`,
+            : `${where} ${parameterAdvice(check.errors?.[0])}; got ${describeValue(raw)}`,
         };
         if (allowed) issue.allowedValues = allowed;
         issues.push(issue);
