@@ -46,8 +46,9 @@ export function parseSpec(text: string, path: string): Spec {
   const yamlDoc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const [first] = yamlDoc.errors;
   if (first) {
-    const at = first.linePos?.[0];
-    const where = at ? `${path}:${at.line}:${at.col}` : path;
+    // `linePos` is only filled with prettyErrors; the offset is always there.
+    const at = first.linePos?.[0] ?? positionAt(text, first.pos[0]);
+    const where = `${path}:${at.line}:${at.col}`;
     throw new SpecError(`${where}: YAML error: ${first.message.split('\n')[0]}`);
   }
   const doc: unknown = yamlDoc.toJS({ maxAliasCount: 100 });
@@ -68,6 +69,12 @@ export function parseSpec(text: string, path: string): Spec {
     return new SpecError(`${path}${line ? `:${line}` : ''}: ${message}`);
   });
   return { path, doc: record, pointers: indexPointers(record), operation, lineOf };
+}
+
+/** 1-based line and column of an offset in `text`. */
+function positionAt(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, col: offset - before.lastIndexOf('\n') };
 }
 
 /** Every local `$ref` must point at something; remote refs are not supported. */
