@@ -6,6 +6,7 @@ const commands: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate-command.ts')).validateCommand,
   compare: async () => (await import('./compare-command.ts')).compareCommand,
   verify: async () => (await import('./verify-command.ts')).verifyCommand,
+  mock: async () => (await import('./mock-command.ts')).mockCommand,
 };
 
 const help = async (): Promise<string> => {

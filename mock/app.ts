@@ -1,0 +1,193 @@
+import { Hono } from 'hono';
+import { loadSpec, type Spec } from '../src/spec/load-spec.ts';
+import type { Issue } from '../src/validation/types.ts';
+import { createValidator } from '../src/validation/validator.ts';
+import { adminPrefix, type MockState, mountAdmin } from './admin.ts';
+import { createResponseBuilder } from './build-response.ts';
+import { type CorsOrigins, createCors } from './cors.ts';
+import { mountDocs } from './docs.ts';
+import { type Fixtures, loadFixtures } from './fixtures.ts';
+import { createIdSource } from './ids.ts';
+import { createJournal } from './journal.ts';
+import type { RequestLogger } from './log.ts';
+import { createNegotiator } from './negotiate.ts';
+import { parsePrefer } from './prefer.ts';
+import { createProblems } from './problem.ts';
+import { readBody } from './read-body.ts';
+import { type Reply, send } from './reply.ts';
+import { deriveRoute, readQuery } from './route.ts';
+import { createStore } from './store.ts';
+import { createRequestCheck } from './validate-request.ts';
+
+/** How a mock behaves; every field is optional and the defaults are the documented demo. */
+export interface MockOptions {
+  /** A loaded spec, or the path of one; default the project's openapi.yaml. */
+  readonly spec?: Spec | string;
+  /** Fixtures, or the path of a fixtures file; default `mock/fixtures/demo.json`. */
+  readonly fixtures?: Fixtures | string;
+  /** Extra API keys and integrations for the first (demo) customer. */
+  readonly apiKeys?: readonly string[];
+  readonly integrations?: readonly string[];
+  /** Fixes the sequence of location ids. */
+  readonly seed?: number;
+  /** Reject OCPI-rule breaches (decision 8) instead of accepting them with warnings. */
+  readonly strict?: boolean;
+  /** Latency added to every answer of the operation, in ms. */
+  readonly delayMs?: number;
+  /** Origins allowed by CORS; default any. */
+  readonly corsOrigins?: CorsOrigins;
+  /** Called once per request; default none. */
+  readonly log?: RequestLogger;
+  /** Requests kept by `/__mock/requests`; default 500. */
+  readonly journalSize?: number;
+  /** Largest body read, in bytes; default 1 MiB. Larger bodies get 413. */
+  readonly bodyLimit?: number;
+}
+
+/** A mock with no socket: `app.request()` in tests, `app.fetch` behind any server. */
+export interface MockApp {
+  readonly app: Hono<Env>;
+  readonly state: MockState;
+  readonly spec: Spec;
+}
+
+type Env = { Variables: { issues: number } };
+
+/** Builds the mock from the spec: everything is derived and compiled here, once, before the first request. */
+export function createMockApp(options: MockOptions = {}): MockApp {
+  const spec = typeof options.spec === 'object' ? options.spec : loadSpec(options.spec);
+  const validator = createValidator(spec);
+  const base = typeof options.fixtures === 'object' ? options.fixtures : loadFixtures(options.fixtures);
+  const fixtures = joinDemoCustomer(base, options.apiKeys ?? [], options.integrations ?? []);
+  const store = createStore(fixtures);
+  const journal = createJournal(spec, options.journalSize);
+  const ids = createIdSource(spec, options.seed);
+  const state: MockState = {
+    store,
+    journal,
+    ids,
+    reset() {
+      store.reset();
+      journal.clear();
+      ids.reset();
+    },
+  };
+  const route = deriveRoute(spec);
+  const problems = createProblems(spec);
+  const check = createRequestCheck(validator, store, route, options.strict === true);
+  const negotiate = createNegotiator(spec);
+  const build = createResponseBuilder(ids, store, problems);
+  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  const log = options.log;
+
+  const app = new Hono<Env>();
+  if (log) {
+    app.use(async (c, next) => {
+      const started = performance.now();
+      await next();
+      log({
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: performance.now() - started,
+        issues: c.get('issues') ?? 0,
+      });
+    });
+  }
+  const origins = options.corsOrigins ?? '*';
+  if (origins === '*' || origins.length > 0) app.use(createCors(origins, `${route.method}, GET, OPTIONS`));
+
+  app.on(route.method, route.honoPath, async (c) => {
+    const started = performance.now();
+    const raw = c.req.raw;
+    const path = c.req.path;
+    const wantsProblem = raw.headers.get('accept')?.includes('application/problem+json') === true;
+    const prefer = parsePrefer(raw.headers.get('prefer') ?? undefined);
+    let reply: Reply;
+    let issues: Issue[] = [];
+    let createdId: string | undefined;
+    const body = await readBody(raw, bodyLimit);
+    if (!prefer.ok) {
+      reply = problems.preferInvalid(prefer.message, path);
+    } else if (!body.ok) {
+      reply = problems.documented(
+        413,
+        wantsProblem,
+        `The body is over the mock's limit of ${bodyLimit} bytes.`,
+        [],
+        path,
+      );
+    } else {
+      const query = readQuery(raw.url);
+      const result = check({
+        path: c.req.param(),
+        query,
+        header: (name) => raw.headers.get(name) ?? undefined,
+        body: body.text,
+      });
+      issues = result.issues;
+      const plan = negotiate(result, prefer.value, wantsProblem);
+      const excludeChargers = query.excludeChargers === 'true';
+      const built = build({ plan, check: result, wantsProblem, excludeChargers, instance: path });
+      reply = built.reply;
+      createdId = built.createdId;
+    }
+    const delay = (prefer.ok ? prefer.value.delay : undefined) ?? options.delayMs ?? 0;
+    if (delay > 0) await new Promise((done) => setTimeout(done, delay));
+    const q = raw.url.indexOf('?');
+    journal.record({
+      time: new Date().toISOString(),
+      method: route.method,
+      path,
+      ...(q >= 0 ? { query: journal.redactQuery(raw.url.slice(q + 1)) } : {}),
+      status: reply.status,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      issues,
+      ...(createdId ? { createdId } : {}),
+    });
+    if (log) c.set('issues', issues.length);
+    return send(c, reply);
+  });
+  app.all(route.honoPath, (c) => send(c, problems.methodNotAllowed(c.req.method, c.req.path, route.method)));
+
+  mountAdmin(app as unknown as Hono, state, problems, `${route.method} ${route.pathTemplate}`);
+  mountDocs(app as unknown as Hono, spec);
+  app.notFound((c) => {
+    if (!c.req.path.startsWith(adminPrefix)) {
+      journal.record({
+        time: new Date().toISOString(),
+        method: c.req.method,
+        path: c.req.path,
+        status: 404,
+        durationMs: 0,
+        issues: [],
+      });
+    }
+    return send(c, problems.routeNotFound(c.req.method, c.req.path));
+  });
+  app.onError((error, c) => {
+    process.stderr.write(`ocpi-location-kit mock: ${error.stack ?? error.message}\n`);
+    return send(c, problems.internal(c.req.path));
+  });
+  return { app, state, spec };
+}
+
+/** `--api-key` and `--integration` join the first customer of the fixtures (the demo customer). */
+function joinDemoCustomer(
+  fixtures: Fixtures,
+  apiKeys: readonly string[],
+  integrations: readonly string[],
+): Fixtures {
+  if (apiKeys.length === 0 && integrations.length === 0) return fixtures;
+  const [first, ...rest] = fixtures.customers;
+  if (!first)
+    return {
+      customers: [{ name: 'Command-line customer', apiKeys: [...apiKeys], integrations: [...integrations] }],
+    };
+  const joined = {
+    ...first,
+    apiKeys: [...(first.apiKeys ?? []), ...apiKeys],
+    integrations: [...first.integrations, ...integrations],
+  };
+  return { ...fixtures, customers: [joined, ...rest] };
+}

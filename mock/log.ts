@@ -1,0 +1,37 @@
+/** The request log's two formats: a line for people, or JSON lines for machines. */
+export type LogFormat = 'pretty' | 'json';
+
+/** One finished request; the path carries no query string, so no credential can reach the log. */
+export interface LogRecord {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly ms: number;
+  readonly issues: number;
+}
+
+/** Writes one line per request. */
+export type RequestLogger = (record: LogRecord) => void;
+
+/** Creates the request logger; `write` defaults to stdout. Formatting is one template string, no library. */
+export function createRequestLogger(
+  format: LogFormat,
+  write: (line: string) => void = (line) => process.stdout.write(line),
+  color: boolean = format === 'pretty' && process.stdout.isTTY === true,
+): RequestLogger {
+  if (format === 'json') {
+    return (r) =>
+      write(
+        `{"time":"${new Date().toISOString()}","method":"${r.method}","path":${JSON.stringify(r.path)},"status":${r.status},"ms":${r.ms.toFixed(2)},"issues":${r.issues}}\n`,
+      );
+  }
+  const paint = (status: number, text: string) =>
+    color ? `\x1b[${status >= 500 ? 35 : status >= 400 ? 33 : 32}m${text}\x1b[0m` : text;
+  return (r) => {
+    const time = new Date().toISOString().slice(11, 23);
+    const issues = r.issues === 0 ? '' : ` (${r.issues} issue${r.issues === 1 ? '' : 's'})`;
+    write(
+      `${time} ${r.method} ${r.path} ${paint(r.status, String(r.status))} ${r.ms.toFixed(1)} ms${issues}\n`,
+    );
+  };
+}

@@ -1,0 +1,107 @@
+import type { CustomerFixture, Fixtures } from './fixtures.ts';
+import { Ring } from './ring.ts';
+
+/** A customer as the mock knows it; sets make every credential check one lookup. */
+export interface Customer {
+  readonly name: string;
+  readonly apiKeys: Set<string>;
+  clientId: string | undefined;
+  readonly codes: Set<string>;
+  readonly integrations: Set<string>;
+}
+
+/** A location the mock created. */
+export interface CreatedLocation {
+  readonly id: string;
+  readonly integrationId: string;
+  readonly customer: string;
+  readonly name: string | undefined;
+  readonly excludeChargers: boolean;
+  readonly createdAt: string;
+}
+
+/** The mock's state: the customers (start-up fixtures plus those added at run time) and what was created. */
+export interface Store {
+  byApiKey(key: string): Customer | undefined;
+  byClientId(clientId: string): Customer | undefined;
+  isCode(code: string): boolean;
+  /** Merges customers in: a customer that shares an API key or client id with a known one is extended. */
+  add(fixtures: Fixtures): { added: number; extended: number };
+  addLocation(location: CreatedLocation): void;
+  readonly locations: Ring<CreatedLocation>;
+  customerCount(): number;
+  /** The customers in the order they were added; the first is the demo customer. */
+  customers(): readonly Customer[];
+  /** Back to the start-up fixtures, with no locations. */
+  reset(): void;
+}
+
+/** Creates the store; `base` is what `reset` returns to. */
+export function createStore(base: Fixtures, maxLocations = 10_000): Store {
+  const customers: Customer[] = [];
+  const apiKeys = new Map<string, Customer>();
+  const clientIds = new Map<string, Customer>();
+  const codes = new Set<string>();
+  const locations = new Ring<CreatedLocation>(maxLocations);
+
+  const merge = (fixture: CustomerFixture): 'added' | 'extended' => {
+    const keys = [...(fixture.apiKeys ?? []), ...(fixture.apiKey ? [fixture.apiKey] : [])];
+    const fixtureCodes = [...(fixture.codes ?? []), ...(fixture.code ? [fixture.code] : [])];
+    let customer =
+      keys.map((key) => apiKeys.get(key)).find(Boolean) ??
+      (fixture.clientId ? clientIds.get(fixture.clientId) : undefined);
+    const outcome = customer ? 'extended' : 'added';
+    if (!customer) {
+      customer = {
+        name: fixture.name ?? fixture.clientId ?? `customer ${customers.length + 1}`,
+        apiKeys: new Set(),
+        clientId: undefined,
+        codes: new Set(),
+        integrations: new Set(),
+      };
+      customers.push(customer);
+    }
+    for (const key of keys) {
+      customer.apiKeys.add(key);
+      apiKeys.set(key, customer);
+    }
+    if (fixture.clientId && !customer.clientId) {
+      customer.clientId = fixture.clientId;
+      clientIds.set(fixture.clientId, customer);
+    }
+    for (const code of fixtureCodes) {
+      customer.codes.add(code);
+      codes.add(code);
+    }
+    for (const integration of fixture.integrations) customer.integrations.add(integration);
+    return outcome;
+  };
+
+  const add = (fixtures: Fixtures) => {
+    const counts = { added: 0, extended: 0 };
+    for (const fixture of fixtures.customers) counts[merge(fixture)]++;
+    return counts;
+  };
+
+  const reset = () => {
+    customers.length = 0;
+    apiKeys.clear();
+    clientIds.clear();
+    codes.clear();
+    locations.clear();
+    add(base);
+  };
+  reset();
+
+  return {
+    byApiKey: (key) => apiKeys.get(key),
+    byClientId: (clientId) => clientIds.get(clientId),
+    isCode: (code) => codes.has(code),
+    add,
+    addLocation: (location) => locations.push(location),
+    locations,
+    customerCount: () => customers.length,
+    customers: () => customers,
+    reset,
+  };
+}
