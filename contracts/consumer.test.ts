@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import type { V4ResponseBuilder } from '@pact-foundation/pact/src/v4/http/types.js';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createLocationsClient, type Location } from '../src/index.ts';
 import { consumerName, projectPactFile, providerName } from '../src/pact/participants.ts';
 import { providerStates } from '../src/pact/provider-states.ts';
@@ -65,7 +65,17 @@ const pact = new PactV4({
   logLevel: 'warn',
 });
 
+let failed = false;
+afterEach(({ task }) => {
+  if (task.result?.state === 'fail') failed = true;
+});
+
 afterAll(() => {
+  // A failed test leaves a partial pact behind: never let it replace the committed one.
+  if (failed) {
+    rmSync(workDir, { recursive: true, force: true });
+    return;
+  }
   // A fresh directory every run, then one comparison: regeneration is byte-for-byte, and drift is loud in CI.
   const fresh = readFileSync(join(workDir, basename(projectPactFile)), 'utf8');
   rmSync(workDir, { recursive: true, force: true });

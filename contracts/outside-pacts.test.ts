@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveMock } from '../mock/node-server.ts';
+import { comparePacts } from '../src/pact/compare-pacts.ts';
+import { createMockAdmin } from '../src/pact/mock-admin.ts';
+import { readPacts } from '../src/pact/read-pacts.ts';
+import { verifyProvider } from '../src/pact/verify-provider.ts';
+import { loadSpec } from '../src/spec/load-spec.ts';
+
+// A partner's pact, written by hand in Pact V2 with its own state names and literal credentials: the tools
+// must serve pacts this project never wrote.
+const partnerPact = (status: number, integration: string) => ({
+  consumer: { name: 'partner-portal' },
+  provider: { name: 'emabler-add-location' },
+  interactions: [
+    {
+      description: 'add a minimal Oulu site',
+      providerState: 'the partner integration exists',
+      request: {
+        method: 'POST',
+        path: '/integrations/int-partner/locations',
+        headers: { 'x-api-key': 'partner-key', 'Content-Type': 'application/json' },
+        body: {
+          name: 'Kauppatori Oulu',
+          coordinates: { latitude: '65.013400', longitude: '25.465300' },
+          timezone: 'Europe/Helsinki',
+        },
+      },
+      response: {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+        body: { id: 'Loc-1' },
+        matchingRules: { '$.body.id': { match: 'regex', regex: '^Loc-[A-Za-z0-9-]+$' } },
+      },
+    },
+    {
+      description: `add a location to ${integration}`,
+      request: {
+        method: 'POST',
+        path: `/integrations/${integration}/locations`,
+        headers: { 'x-api-key': 'partner-key', 'Content-Type': 'application/json' },
+        body: { name: 'Somewhere' },
+      },
+      response: { status },
+    },
+  ],
+  metadata: { pactSpecification: { version: '2.0.0' } },
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'ocpi-outside-'));
+const write = (name: string, pact: unknown): string => {
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(pact));
+  return file;
+};
+const good = write('partner-good.json', partnerPact(404, 'int-somebody-elses'));
+const bad = write('partner-bad.json', partnerPact(200, 'int-somebody-elses'));
+
+let mock: Awaited<ReturnType<typeof serveMock>>;
+beforeAll(async () => {
+  // What `ocpi-location-kit mock --api-key partner-key --integration int-partner` starts.
+  mock = await serveMock({
+    port: 0,
+    host: '127.0.0.1',
+    apiKeys: ['partner-key'],
+    integrations: ['int-partner'],
+  });
+});
+afterAll(async () => {
+  await mock?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("a partner's pact", () => {
+  it('passes verification against a mock given its credentials', async () => {
+    const result = await verifyProvider({
+      providerBaseUrl: mock.url,
+      pactFiles: [good],
+      setup: createMockAdmin(mock.url),
+    });
+    expect(result.failures).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('fails verification when it expects 200 for an unknown integration', async () => {
+    const result = await verifyProvider({ providerBaseUrl: mock.url, pactFiles: [bad] });
+    expect(result.ok).toBe(false);
+    expect(result.failures.map((f) => f.interaction)).toEqual([
+      expect.stringContaining('add a location to int-somebody-elses'),
+    ]);
+  });
+
+  it('passes compare', async () => {
+    const [result] = await comparePacts(loadSpec(), readPacts(good));
+    expect(result?.findings).toEqual([]);
+  });
+});
