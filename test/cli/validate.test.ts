@@ -1,0 +1,244 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../src/cli/validate-report.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const payloads = 'test/fixtures/payloads';
+const fixture = (name: string) => `${payloads}/${name}.json`;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real command, as a partner would, from the project root. */
+function cli(args: string[], stdin = ''): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['src/cli/bin.js', 'validate', ...args], {
+      cwd: root,
+      env: { ...process.env, OCPI_KIT_DEBUG: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+let temp: string;
+beforeAll(() => {
+  temp = mkdtempSync(join(tmpdir(), 'ocpi-cli-'));
+  writeFileSync(join(temp, 'binary.json'), Buffer.from([0x7b, 0x00, 0x01, 0x7d]));
+  writeFileSync(join(temp, 'latin1.json'), Buffer.from('{"city": "Malm\xf6"}', 'latin1'));
+  mkdirSync(join(temp, 'payloads'));
+});
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('validate --format text', () => {
+  let run: Run;
+  beforeAll(async () => {
+    run = await cli([
+      fixture('valid-oulu-kauppatori-minimal'),
+      fixture('warns-tampere-unknown-properties'),
+      fixture('invalid-tampere-coordinates-as-numbers'),
+    ]);
+  });
+
+  it('exits 1 when a payload has errors', () => {
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+  });
+
+  it('prints a verdict per file, each issue with its path and message, then a summary line', () => {
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      `${fixture('valid-oulu-kauppatori-minimal')}: valid (0 errors, 0 warnings, enum form: none)`,
+    );
+    expect(lines).toContain(
+      `${fixture('invalid-tampere-coordinates-as-numbers')}: INVALID (2 errors, 0 warnings, enum form: none)`,
+    );
+    expect(run.stdout).toContain(
+      '  error   /coordinates/latitude  coordinates.latitude must be a string; got the number 61.49829; send it as a string: "61.49829"',
+    );
+    expect(run.stdout).toContain(
+      '  warning /postcode  postcode is not a property of Location; the API ignores it. Did you mean postalCode?',
+    );
+    expect(run.stdout).toMatch(
+      /at test\/fixtures\/payloads\/invalid-tampere-coordinates-as-numbers\.json:5:32; rule type at openapi\.yaml:\d+ #\/components\/schemas\/GeoLocation\/properties\/latitude\/type/,
+    );
+    expect(lines.at(-1)).toBe('3 files checked: 2 valid, 1 invalid; 2 errors, 6 warnings');
+  });
+});
+
+describe('validate --format json', () => {
+  let lenient: Run;
+  let strict: Run;
+  beforeAll(async () => {
+    const files = [
+      fixture('valid-tampere-hatanpaa-complete-names'),
+      fixture('valid-tampere-hatanpaa-numeric-enums'),
+      fixture('valid-turku-nulls-where-nullable'),
+      fixture('warns-empty-object-without-timezone'),
+      fixture('warns-turku-latitude-with-too-few-decimals'),
+    ];
+    [lenient, strict] = await Promise.all([
+      cli(['--format', 'json', ...files]),
+      cli(['--strict', '-f', 'json', ...files]),
+    ]);
+  });
+
+  it('exits 0 on valid payloads and OCPI advice', () => {
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toBe('');
+  });
+
+  it('prints one JSON document with every issue as an object', () => {
+    const report = JSON.parse(lenient.stdout) as RunReport;
+    expect(report).toMatchObject({
+      valid: true,
+      strict: false,
+      summary: { files: 5, valid: 5, invalid: 0, errors: 0, warnings: 3 },
+    });
+    expect(report.files.map((file) => file.enumForm)).toEqual(['names', 'numbers', 'none', 'none', 'none']);
+    const latitude = report.files[4]?.issues[0];
+    expect(latitude).toEqual({
+      severity: 'warning',
+      code: 'ocpi-pattern',
+      instancePath: '/coordinates/latitude',
+      specPointer: '/components/schemas/GeoLocation/properties/latitude/x-ocpi/rule/pattern',
+      message: expect.stringContaining('coordinates.latitude must match'),
+      location: 'body',
+      line: 7,
+      column: 32,
+    });
+  });
+
+  it('exits 1 under --strict, with the OCPI breaches as errors', () => {
+    expect(strict.code).toBe(1);
+    const report = JSON.parse(strict.stdout) as RunReport;
+    expect(report).toMatchObject({
+      valid: false,
+      strict: true,
+      summary: { valid: 3, invalid: 2, errors: 3, warnings: 0 },
+    });
+    expect(report.files[3]?.issues.map((issue) => `${issue.severity} ${issue.instancePath}`)).toEqual([
+      'error /timezone',
+    ]);
+  });
+});
+
+describe('validate --format junit', () => {
+  let run: Run;
+  beforeAll(async () => {
+    run = await cli([
+      '--format=junit',
+      fixture('valid-gent-zuid-belgium'),
+      fixture('warns-espoo-energy-mix-not-adding-up'),
+      fixture('invalid-oulu-errors-at-every-depth'),
+      fixture('unparsable-espoo-trailing-comma'),
+    ]);
+  });
+
+  it('exits 2 when one input is not JSON, and still reports the others', () => {
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `ocpi-location-kit: ${fixture('unparsable-espoo-trailing-comma')}: the body is not valid JSON at line 4, column 1: Expected double-quoted property name\n`,
+    );
+  });
+
+  it('prints well-formed XML with one test case per file, failures for errors and errors for unreadable input', () => {
+    const xml = run.stdout;
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
+    expect(xml).toMatch(/<testsuites [^>]*tests="4" failures="1" errors="1">/);
+    expect(xml.match(/<testcase /g)).toHaveLength(4);
+    expect(xml.match(/<failure /g)).toHaveLength(1);
+    expect(xml.match(/<error /g)).toHaveLength(1);
+    expect(xml).toContain('<failure message="9 errors" type="invalid-payload">');
+    expect(xml).toContain('<system-out>warning /locationEnergyMix/energySources: ');
+    // Every element that opens is closed, in order.
+    const stack: string[] = [];
+    for (const [, closing, name, selfClosing] of xml.matchAll(/<(\/?)([a-z-]+)[^>]*?(\/?)>/g)) {
+      if (closing) expect(stack.pop()).toBe(name);
+      else if (!selfClosing) stack.push(name as string);
+    }
+    expect(stack).toEqual([]);
+    expect(xml.replace(/&#\d+;/g, '')).not.toMatch(/&/);
+  });
+});
+
+describe('validate from stdin', () => {
+  it('reads a payload piped into -', async () => {
+    const run = await cli(
+      ['-'],
+      '{"name": "Kauppatori Oulu", "timezone": "Europe/Helsinki", "parkingType": 2}',
+    );
+    expect(run).toEqual({
+      code: 0,
+      stderr: '',
+      stdout:
+        'stdin: valid (0 errors, 0 warnings, enum form: numbers)\n1 file checked: 1 valid, 0 invalid; 0 errors, 0 warnings\n',
+    });
+  });
+});
+
+describe('validate usage errors', () => {
+  const cases: Array<[string, string[], string, RegExp | string]> = [
+    ['a missing file', [`${payloads}/nowhere.json`], '', `${payloads}/nowhere.json: no such file`],
+    ['a directory', ['@temp/payloads'], '', /payloads is a directory; name the JSON files inside it$/],
+    ['a binary file', ['@temp/binary.json'], '', /binary\.json is a binary file, not JSON text$/],
+    ['invalid UTF-8', ['@temp/latin1.json'], '', /latin1\.json is not valid UTF-8 text$/],
+    ['empty stdin', ['-'], '', 'stdin is empty; expected a JSON payload'],
+    [
+      'non-JSON stdin',
+      ['-'],
+      'name: Oulu',
+      "stdin: the body is not valid JSON at line 1, column 2: Unexpected token 'a'",
+    ],
+    [
+      'an unknown option',
+      ['--strictt', fixture('valid-gent-zuid-belgium')],
+      '',
+      'unknown option --strictt (see --help)',
+    ],
+    [
+      'a bad --format',
+      ['--format', 'xml', fixture('valid-gent-zuid-belgium')],
+      '',
+      '--format must be one of text, json, junit; got "xml"',
+    ],
+    ['no file at all', [], '', 'name at least one payload file, or - for stdin (see --help)'],
+    ['stdin named twice', ['-', '-'], '{}', 'stdin (-) can be named only once'],
+  ];
+
+  it.concurrent.for(cases)(
+    'exits 2 for %s with exactly one line on stderr and no stack trace',
+    async ([, args, stdin, expected], { expect }) => {
+      const run = await cli(
+        args.map((arg) => arg.replace('@temp', temp)),
+        stdin,
+      );
+      expect(run.code).toBe(2);
+      const lines = run.stderr.split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toBe('');
+      expect(lines[0]).toMatch(/^ocpi-location-kit: /);
+      const message = lines[0]?.replace('ocpi-location-kit: ', '');
+      if (typeof expected === 'string') expect(message).toBe(expected);
+      else expect(message).toMatch(expected);
+      expect(run.stderr).not.toMatch(/\n\s+at |Error:/);
+      expect(run.stdout).toBe('');
+    },
+  );
+});
