@@ -45,10 +45,13 @@ export async function serveMock(options: ServeOptions = {}): Promise<RunningMock
     close() {
       closing ??= new Promise<void>((done) => {
         const http = server as unknown as import('node:http').Server;
-        const timer = setTimeout(() => http.closeAllConnections?.(), options.graceMs ?? 3000);
-        timer.unref();
+        // Connections that finish their request while closing go idle later: sweep them until the server is done.
+        const sweep = setInterval(() => http.closeIdleConnections?.(), 25);
+        const cut = setTimeout(() => http.closeAllConnections?.(), options.graceMs ?? 3000);
+        cut.unref();
         server.close(() => {
-          clearTimeout(timer);
+          clearInterval(sweep);
+          clearTimeout(cut);
           done();
         });
         http.closeIdleConnections?.();
