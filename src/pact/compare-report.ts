@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import type { PactComparison } from './compare-pacts.ts';
 
 /** Totals of one `compare` run. */
@@ -25,7 +25,10 @@ const show = (value: unknown): string => {
   return text === undefined ? '' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
 };
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-const pathFromCwd = (file: string): string => relative(process.cwd(), file) || file;
+const pathFromCwd = (file: string): string => {
+  const near = relative(process.cwd(), file);
+  return near === '' || near.startsWith('..') || isAbsolute(near) ? file : near;
+};
 
 /** Human-readable report: one block per finding, naming the interaction and the spec location. */
 export function formatText(results: PactComparison[], specFile: string): string {
