@@ -15,7 +15,7 @@ export interface ValidateOptions {
 /** The outcome of validating one request body. `ok` is false when there is at least one error. */
 export interface BodyResult {
   readonly ok: boolean;
-  /** Errors first, then warnings, then infos; each group in payload order. */
+  /** Errors first, then warnings, then infos; in each group schema issues (in the spec's order), unknown properties, then cross-field rules. */
   readonly issues: Issue[];
   readonly errors: number;
   readonly warnings: number;
