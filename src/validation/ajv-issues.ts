@@ -22,6 +22,8 @@ interface Origin {
   /** Pointer of the keyword that failed: into `x-ocpi/rule` for OCPI rules. */
   readonly keywordPointer: string;
   readonly see?: string;
+  /** Plain words for an OCPI pattern (`x-ocpi.hint`), so a partner never has to read a regex. */
+  readonly hint?: string;
 }
 
 /** Turns every ajv error into an issue, folding the noise of `anyOf` (enum forms, nullables) into one issue. */
@@ -83,13 +85,11 @@ function originOf(error: ErrorObject, context: ErrorContext): Origin {
   const pointer = context.pointers.get(error.parentSchema as object) ?? '';
   const inRule = /^(.*)\/x-ocpi\/rule(\/|$)/.exec(pointer);
   if (inRule) {
-    const see = (getAtPointer(context.doc, `${inRule[1]}/x-ocpi`) as Json | undefined)?.see as
-      | string
-      | undefined;
-    return { pointer, ocpi: true, keywordPointer: joinPointer(pointer, error.keyword), see };
+    const note = getAtPointer(context.doc, `${inRule[1]}/x-ocpi`) as OcpiNote | undefined;
+    return { pointer, ocpi: true, keywordPointer: joinPointer(pointer, error.keyword), see: note?.see };
   }
   const original = getAtPointer(context.doc, pointer) as Json | undefined;
-  const ocpiNote = original?.['x-ocpi'] as { rule?: Json; see?: string } | undefined;
+  const ocpiNote = original?.['x-ocpi'] as OcpiNote | undefined;
   const rule = ocpiNote?.rule;
   let ocpi = rule !== undefined && error.keyword in rule;
   if (ocpi && error.keyword === 'required') {
@@ -98,7 +98,16 @@ function originOf(error: ErrorObject, context: ErrorContext): Origin {
   const keywordPointer = ocpi
     ? `${pointer}/x-ocpi/rule/${error.keyword}`
     : joinPointer(pointer, error.keyword);
-  return { pointer, ocpi, keywordPointer, see: ocpiNote?.see };
+  return ocpi
+    ? { pointer, ocpi, keywordPointer, see: ocpiNote?.see, hint: ocpiNote?.hint }
+    : { pointer, ocpi, keywordPointer };
+}
+
+/** The `x-ocpi` vendor extension of openapi.yaml. */
+interface OcpiNote {
+  readonly see?: string;
+  readonly hint?: string;
+  readonly rule?: Json;
 }
 
 function issueFromError(error: ErrorObject, origin: Origin, strict: boolean): Issue {
@@ -114,7 +123,7 @@ function issueFromError(error: ErrorObject, origin: Origin, strict: boolean): Is
     code: origin.ocpi ? `ocpi-${kebab(error.keyword)}` : kebab(error.keyword),
     instancePath,
     specPointer: origin.keywordPointer,
-    message: messageFor(error, label(instancePath), missing),
+    message: messageFor(error, label(instancePath), missing, origin.hint),
     location: 'body',
   };
   if (origin.ocpi && origin.see) issue.message += ` (${origin.see})`;
@@ -122,7 +131,7 @@ function issueFromError(error: ErrorObject, origin: Origin, strict: boolean): Is
   return issue;
 }
 
-function messageFor(error: ErrorObject, where: string, missing: string | undefined): string {
+function messageFor(error: ErrorObject, where: string, missing: string | undefined, hint?: string): string {
   const params = error.params as Json;
   const data = error.data;
   switch (error.keyword) {
@@ -142,7 +151,9 @@ function messageFor(error: ErrorObject, where: string, missing: string | undefin
     case 'format':
       return `${where} ${formatAdvice(String(params.format))}; got ${describeValue(data)}`;
     case 'pattern':
-      return `${where} must match ${String(params.pattern)}; got ${describeValue(data)}`;
+      return hint
+        ? `${where} must be ${hint}; got ${describeValue(data)}`
+        : `${where} must match ${String(params.pattern)}; got ${describeValue(data)}`;
     case 'maxLength':
     case 'minLength': {
       const length = typeof data === 'string' ? [...data].length : 0;
