@@ -31,7 +31,9 @@ export function createNegotiator(
   };
   const pick = (status: number, wantsProblem: boolean, name: string | undefined): Plan | undefined => {
     const { mediaType, examples } = examplesOf(status, wantsProblem);
-    const key = name ?? Object.keys(examples)[0];
+    // Prism calls a media type's single `example` "default"; the spec loader calls it "example". Both work.
+    const alias = name === 'default' && !Object.hasOwn(examples, 'default') ? 'example' : name;
+    const key = alias ?? Object.keys(examples)[0];
     if (!mediaType || key === undefined || !Object.hasOwn(examples, key)) {
       if (name === undefined) return undefined;
       return {

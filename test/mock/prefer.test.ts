@@ -68,8 +68,8 @@ describe('Prefer on a valid request', () => {
     expect(mock.state.store.locations.size).toBe(1);
   });
 
-  it('returns the problem example for Prefer: code=400, example=example with problem details', async () => {
-    const response = await prefer('code=400, example=example', { accept: 'application/problem+json' });
+  it("returns the problem example for Prefer: code=400, example=default (Prism's name) with problem details", async () => {
+    const response = await prefer('code=400, example=default', { accept: 'application/problem+json' });
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(await response.json()).toMatchObject({ status: 400, issues: [{ instancePath: '/parkingType' }] });
   });
