@@ -13,7 +13,7 @@ import type { RequestLogger } from './log.ts';
 import { createNegotiator } from './negotiate.ts';
 import { parsePrefer } from './prefer.ts';
 import { createProblems } from './problem.ts';
-import { readBody } from './read-body.ts';
+import { readBody, readIncoming } from './read-body.ts';
 import { type Reply, send } from './reply.ts';
 import { deriveRoute, readQuery } from './route.ts';
 import { createStore } from './store.ts';
@@ -106,7 +106,8 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     let reply: Reply;
     let issues: Issue[] = [];
     let createdId: string | undefined;
-    const body = await readBody(raw, bodyLimit);
+    const incoming = (c.env as { incoming?: import('node:http').IncomingMessage } | undefined)?.incoming;
+    const body = incoming ? await readIncoming(incoming, bodyLimit) : await readBody(raw, bodyLimit);
     if (!prefer.ok) {
       reply = problems.preferInvalid(prefer.message, path);
     } else if (!body.ok) {
