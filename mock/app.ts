@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { loadSpec, type Spec } from '../src/spec/load-spec.ts';
-import type { Issue } from '../src/validation/types.ts';
 import { createValidator } from '../src/validation/validator.ts';
 import { adminPrefix, type MockState, mountAdmin } from './admin.ts';
 import { createResponseBuilder } from './build-response.ts';
@@ -11,11 +10,11 @@ import { createIdSource } from './ids.ts';
 import { createJournal } from './journal.ts';
 import type { RequestLogger } from './log.ts';
 import { createNegotiator } from './negotiate.ts';
-import { parsePrefer } from './prefer.ts';
-import { createProblems } from './problem.ts';
+import { createOperationHandler, type OperationRequest, type OperationResult } from './operation.ts';
+import { createProblems, type Problems } from './problem.ts';
 import { readBody, readIncoming } from './read-body.ts';
-import { type Reply, send } from './reply.ts';
-import { deriveRoute, readQuery } from './route.ts';
+import { send } from './reply.ts';
+import { deriveRoute, type OperationRoute } from './route.ts';
 import { createStore } from './store.ts';
 import { createRequestCheck } from './validate-request.ts';
 
@@ -49,6 +48,13 @@ export interface MockApp {
   readonly app: Hono<Env>;
   readonly state: MockState;
   readonly spec: Spec;
+  /** The operation's pipeline without Hono, for the node:http fast path of `node-server.ts`. */
+  readonly operation: {
+    readonly route: OperationRoute;
+    readonly handle: (request: OperationRequest) => Promise<OperationResult>;
+    readonly log: RequestLogger | undefined;
+    readonly problems: Problems;
+  };
 }
 
 type Env = { Variables: { issues: number } };
@@ -79,6 +85,15 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   const build = createResponseBuilder(ids, store, problems);
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
   const log = options.log;
+  const handle = createOperationHandler({
+    check,
+    negotiate,
+    build,
+    problems,
+    journal,
+    bodyLimit,
+    delayMs: options.delayMs ?? 0,
+  });
 
   const app = new Hono<Env>();
   if (log) {
@@ -98,56 +113,18 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   if (origins === '*' || origins.length > 0) app.use(createCors(origins, `${route.method}, GET, OPTIONS`));
 
   app.on(route.method, route.honoPath, async (c) => {
-    const started = performance.now();
     const raw = c.req.raw;
-    const path = c.req.path;
-    const wantsProblem = raw.headers.get('accept')?.includes('application/problem+json') === true;
-    const prefer = parsePrefer(raw.headers.get('prefer') ?? undefined);
-    let reply: Reply;
-    let issues: Issue[] = [];
-    let createdId: string | undefined;
     const incoming = (c.env as { incoming?: import('node:http').IncomingMessage } | undefined)?.incoming;
-    const body = incoming ? await readIncoming(incoming, bodyLimit) : await readBody(raw, bodyLimit);
-    if (!prefer.ok) {
-      reply = problems.preferInvalid(prefer.message, path);
-    } else if (!body.ok) {
-      reply = problems.documented(
-        413,
-        wantsProblem,
-        `The body is over the mock's limit of ${bodyLimit} bytes.`,
-        [],
-        path,
-      );
-    } else {
-      const query = readQuery(raw.url);
-      const result = check({
-        path: c.req.param(),
-        query,
-        header: (name) => raw.headers.get(name) ?? undefined,
-        body: body.text,
-      });
-      issues = result.issues;
-      const plan = negotiate(result, prefer.value, wantsProblem);
-      const excludeChargers = query.excludeChargers === 'true';
-      const built = build({ plan, check: result, wantsProblem, excludeChargers, instance: path });
-      reply = built.reply;
-      createdId = built.createdId;
-    }
-    const delay = (prefer.ok ? prefer.value.delay : undefined) ?? options.delayMs ?? 0;
-    if (delay > 0) await new Promise((done) => setTimeout(done, delay));
-    const q = raw.url.indexOf('?');
-    journal.record({
-      time: new Date().toISOString(),
-      method: route.method,
-      path,
-      ...(q >= 0 ? { query: journal.redactQuery(raw.url.slice(q + 1)) } : {}),
-      status: reply.status,
-      durationMs: Math.round((performance.now() - started) * 100) / 100,
-      issues,
-      ...(createdId ? { createdId } : {}),
+    const result = await handle({
+      method: raw.method,
+      path: c.req.path,
+      url: raw.url,
+      params: c.req.param(),
+      header: (name) => raw.headers.get(name) ?? undefined,
+      readBody: (limit) => (incoming ? readIncoming(incoming, limit) : readBody(raw, limit)),
     });
-    if (log) c.set('issues', issues.length);
-    return send(c, reply);
+    if (log) c.set('issues', result.issues);
+    return send(c, result.reply);
   });
   app.all(route.honoPath, (c) => send(c, problems.methodNotAllowed(c.req.method, c.req.path, route.method)));
 
@@ -170,7 +147,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     process.stderr.write(`ocpi-location-kit mock: ${error.stack ?? error.message}\n`);
     return send(c, problems.internal(c.req.path));
   });
-  return { app, state, spec };
+  return { app, state, spec, operation: { route, handle, log, problems } };
 }
 
 /** `--api-key` and `--integration` join the first customer of the fixtures (the demo customer). */

@@ -1,6 +1,7 @@
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { createMockApp, type MockApp, type MockOptions } from './app.ts';
+import { createNodeListener } from './node-listener.ts';
 
 /** Where and how to listen, on top of the mock's own options. */
 export interface ServeOptions extends MockOptions {
@@ -29,11 +30,13 @@ export async function serveMock(options: ServeOptions = {}): Promise<RunningMock
   // Any origin by default on loopback; on a reachable interface browsers are let in only when named.
   const corsOrigins = options.corsOrigins ?? (loopback.test(host) ? '*' : []);
   const mock = createMockApp({ ...options, corsOrigins });
-  const server = await new Promise<ReturnType<typeof serve>>((done, fail) => {
-    const listening = serve({ fetch: mock.app.fetch, port: options.port ?? 4010, hostname: host }, () =>
-      done(listening),
-    );
-    listening.once('error', fail);
+  const server: Server = createServer(createNodeListener(mock));
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 4010, host, () => {
+      server.off('error', fail);
+      done();
+    });
   });
   const { port } = server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
@@ -44,17 +47,16 @@ export async function serveMock(options: ServeOptions = {}): Promise<RunningMock
     mock,
     close() {
       closing ??= new Promise<void>((done) => {
-        const http = server as unknown as import('node:http').Server;
         // Connections that finish their request while closing go idle later: sweep them until the server is done.
-        const sweep = setInterval(() => http.closeIdleConnections?.(), 25);
-        const cut = setTimeout(() => http.closeAllConnections?.(), options.graceMs ?? 3000);
+        const sweep = setInterval(() => server.closeIdleConnections(), 25);
+        const cut = setTimeout(() => server.closeAllConnections(), options.graceMs ?? 3000);
         cut.unref();
         server.close(() => {
           clearInterval(sweep);
           clearTimeout(cut);
           done();
         });
-        http.closeIdleConnections?.();
+        server.closeIdleConnections();
       });
       return closing;
     },

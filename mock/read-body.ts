@@ -1,5 +1,5 @@
 /** A request body as text, or the news that it was over the limit. */
-export type BodyText = { ok: true; text: string } | { ok: false; tooLarge: true };
+export type BodyText = { ok: true; text: string } | { ok: false; tooLarge: boolean };
 
 /**
  * Reads a request body up to `limit` bytes. A declared `Content-Length` over the limit is refused before any
@@ -36,28 +36,36 @@ export async function readBody(request: Request, limit: number): Promise<BodyTex
  * `Request.body` there builds a web stream, an AbortSignal and an undici Request per request (the hot path's
  * largest cost), while the raw message is already a byte stream.
  */
-export async function readIncoming(
+export function readIncoming(
   incoming: import('node:http').IncomingMessage,
   limit: number,
 ): Promise<BodyText> {
   const declared = incoming.headers['content-length'];
   if (declared !== undefined && Number(declared) > limit) {
     incoming.resume();
-    return { ok: false, tooLarge: true };
+    return Promise.resolve({ ok: false, tooLarge: true });
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of incoming) {
-    size += (chunk as Buffer).byteLength;
-    if (size > limit) {
-      incoming.resume();
-      return { ok: false, tooLarge: true };
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return {
-    ok: true,
-    text:
-      chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8'),
-  };
+  // Events rather than `for await`: the async iterator costs more than the rest of a small body's read.
+  return new Promise((done) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        incoming.off('data', onData);
+        incoming.resume();
+        done({ ok: false, tooLarge: true });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    incoming.on('data', onData);
+    incoming.once('end', () => {
+      if (size > limit) return;
+      const text =
+        chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8');
+      done({ ok: true, text });
+    });
+    incoming.once('error', () => done({ ok: false, tooLarge: false }));
+  });
 }
