@@ -120,6 +120,16 @@ describe('ocpi-location-kit verify', () => {
     expect(stdout).toMatch(/- Given .* - a request for an unknown integration: .*expected 404 but was 200/);
   });
 
+  it('exits 1 at once, with the reason, when the provider cannot be reached', async () => {
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const { port } = closed.address() as { port: number };
+    await new Promise((done) => closed.close(done));
+    const { code, stdout } = await cli('--provider-base-url', `http://127.0.0.1:${port}`);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`cannot reach the provider at http://127.0.0.1:${port} (ECONNREFUSED)`);
+  });
+
   it('exits 2 without a provider URL', async () => {
     const { code, stderr } = await cli('--pacts', projectPactFile);
     expect(code).toBe(2);

@@ -106,7 +106,7 @@ export const verifyCommand: Command = {
       ? `states forwarded to ${stateSetupUrl}`
       : mock
         ? "states set up through the mock's /__mock endpoints"
-        : 'states supply values only (no setup endpoint)';
+        : 'states supply values only, no setup endpoint';
     process.stdout.write(`Verifying ${source} against ${providerBaseUrl} (${states})\n`);
     const result = await verifyProvider(run);
     process.stdout.write(summary(result, providerBaseUrl));

@@ -55,6 +55,8 @@ export interface VerifyResult {
 export async function verifyProvider(options: VerifyOptions): Promise<VerifyResult> {
   // pact-core reports usage to pactflow.io unless told not to; this toolkit keeps verification on the wire it tests.
   process.env.PACT_DO_NOT_TRACK ??= 'true';
+  const unreachable = await checkReachable(options.providerBaseUrl);
+  if (unreachable) return { ok: false, interactions: [], failures: [], reason: unreachable };
   const { broker } = options;
   const verifier = new Verifier({
     provider: providerName,
@@ -166,4 +168,21 @@ function definedOnly(values: Record<string, unknown>): InjectedValues {
   return Object.fromEntries(
     Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   );
+}
+
+/**
+ * pact-js proxies every request through http-proxy without an error handler, so a provider that refuses
+ * connections crashes the process and leaves the native verifier waiting out its timeouts. Any HTTP answer,
+ * whatever its status, means the provider is there.
+ */
+async function checkReachable(baseUrl: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(baseUrl, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
+    await response.body?.cancel();
+    return undefined;
+  } catch (error) {
+    const { cause } = error as { cause?: { code?: string; message?: string } };
+    const why = cause?.code ?? cause?.message ?? (error as Error).message;
+    return `cannot reach the provider at ${baseUrl} (${why})`;
+  }
 }
