@@ -26,6 +26,9 @@ export type CheckResult =
     }
   | { ok: false; status: 400 | 401 | 404; detail: string; issues: Issue[] };
 
+/** The deepest nesting of objects and arrays the mock parses; a Location needs 4 levels. */
+export const defaultMaxDepth = 32;
+
 const jsonType = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /**
@@ -37,6 +40,7 @@ export function createRequestCheck(
   store: Store,
   route: OperationRoute,
   strict: boolean,
+  maxDepth: number = defaultMaxDepth,
 ): (facts: RequestFacts) => CheckResult {
   const { spec } = validator;
   const authenticate = createAuthenticator(spec, store);
@@ -96,9 +100,15 @@ export function createRequestCheck(
         );
         return { ok: false, status: 400, detail: 'The body is not JSON.', issues: [issue] };
       }
-      const parsed = validator.parseBody(facts.body);
-      if (!parsed.ok)
-        return { ok: false, status: 400, detail: 'The body is not valid JSON.', issues: [parsed.issue] };
+      const parsed = validator.parseBody(facts.body, { maxDepth });
+      if (!parsed.ok) {
+        const { issue } = parsed;
+        const detail =
+          issue.code === 'malformed-json' || issue.code === 'empty-body'
+            ? 'The body is not valid JSON.'
+            : `The body is JSON the mock refuses: ${issue.message}.`;
+        return { ok: false, status: 400, detail, issues: [issue] };
+      }
       body = parsed.value;
     }
 

@@ -1,13 +1,39 @@
+import { guardJson } from './json-guard.ts';
 import { syntaxErrorOffset } from './json-syntax.ts';
-import type { Issue, ParseResult } from './types.ts';
+import type { Issue, ParseOptions, ParseResult } from './types.ts';
 
-/** Parses a JSON text; a syntax error becomes one issue that says where (line and column) and what. */
-export function parseJson(text: string): ParseResult {
+/**
+ * Parses a JSON text; a syntax error becomes one issue that says where (line and column) and what. Valid JSON
+ * that the API cannot trust (a repeated key, an escaped control character, nesting past `maxDepth`) is refused
+ * the same way, with a code of its own.
+ */
+export function parseJson(text: string, options: ParseOptions = {}): ParseResult {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (error) {
     return { ok: false, issue: syntaxIssue(text, (error as Error).message) };
   }
+  const finding = guardJson(text, options.maxDepth);
+  if (!finding) return { ok: true, value };
+  const { line, column } = lineColumn(text, finding.offset);
+  return {
+    ok: false,
+    issue: {
+      ...issue(finding.code, `${finding.message} (line ${line}, column ${column})`),
+      instancePath: finding.instancePath,
+    },
+  };
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    start = nl + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 function syntaxIssue(text: string, raw: string): Issue {

@@ -29,5 +29,11 @@ export interface RequestInputs {
   readonly headers?: Readonly<Record<string, string | undefined>>;
 }
 
+/** Options of parsing one request body. */
+export interface ParseOptions {
+  /** Deepest nesting of objects and arrays accepted; default unlimited (the mock sets one). */
+  readonly maxDepth?: number;
+}
+
 /** A JSON text parsed into a value, or the one issue that says why it could not be. */
 export type ParseResult = { ok: true; value: unknown } | { ok: false; issue: Issue };

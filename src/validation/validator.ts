@@ -6,7 +6,15 @@ import { compileSchemas } from './compile.ts';
 import { describeValue, listValues } from './describe.ts';
 import { checkOcpiRules } from './ocpi-rules.ts';
 import { parseJson } from './parse-json.ts';
-import type { BodyResult, EnumForm, Issue, ParseResult, RequestInputs, ValidateOptions } from './types.ts';
+import type {
+  BodyResult,
+  EnumForm,
+  Issue,
+  ParseOptions,
+  ParseResult,
+  RequestInputs,
+  ValidateOptions,
+} from './types.ts';
 import { buildShape, walkPayload } from './walk.ts';
 
 /** The validation core: compiled once from the spec, shared by the CLI, the mock and the browser page. */
@@ -15,7 +23,7 @@ export interface Validator {
   /** Validates a parsed request body: schema errors, unknown properties, OCPI rules and the enum form used. */
   validateBody(data: unknown, options?: ValidateOptions): BodyResult;
   /** Parses a JSON text; a syntax error becomes an issue pointing at the request body in the spec. */
-  parseBody(text: string): ParseResult;
+  parseBody(text: string, options?: ParseOptions): ParseResult;
   /** Validates path and query parameters against their schemas in the spec (credentials are not checked here). */
   validateInputs(inputs: RequestInputs): Issue[];
 }
@@ -89,8 +97,8 @@ export function createValidator(spec: Spec = loadSpec()): Validator {
     return { ok: errors === 0, issues, errors, warnings, enumForm };
   };
 
-  const parseBody = (text: string): ParseResult => {
-    const parsed = parseJson(text);
+  const parseBody = (text: string, options?: ParseOptions): ParseResult => {
+    const parsed = parseJson(text, options);
     if (!parsed.ok) parsed.issue.specPointer = mediaPointer;
     return parsed;
   };

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { guardJson } from '../../src/validation/json-guard.ts';
+import { parseJson } from '../../src/validation/parse-json.ts';
+
+describe('guardJson', () => {
+  it.each([
+    ['a flat object', '{"name":"a","city":"b"}'],
+    ['the same key in sibling objects', '{"a":{"x":1},"b":{"x":2},"c":[{"x":1},{"x":2}]}'],
+    ['escaped quotes and backslashes in keys and values', '{"a\\"b":"c\\\\","a\\\\":"\\"","n":"\\n\\t\\r"}'],
+    ['a tab, a line feed and a carriage return escaped', '{"text":"a\\tb\\nc\\rd"}'],
+    ['structural characters inside strings', '{"a":"{[,]}:","b":"\\"{"}'],
+    ['32 levels exactly', `${'['.repeat(32)}${']'.repeat(32)}`],
+  ])('finds nothing in %s', (_, text) => {
+    expect(guardJson(text, 32)).toBeUndefined();
+  });
+
+  it.each([
+    ['{"name":"a","name":"b"}', 'duplicate-key', '/name', '"name" appears twice'],
+    ['{"a":{"x":1,"y":2,"x":3}}', 'duplicate-key', '/a/x', '"x" appears twice'],
+    ['{"list":[{"k":1},{"k":1,"k":2}]}', 'duplicate-key', '/list/1/k', '"k" appears twice'],
+    ['{"a\\u0062":1,"ab":2}', 'duplicate-key', '/ab', '"ab" appears twice'],
+    ['{"name":"a\\u0000b"}', 'control-character', '/name', 'U+0000'],
+    ['{"x":["ok","\\u001F"]}', 'control-character', '/x/1', 'U+001F'],
+    ['{"x\\u0007":1}', 'control-character', '', 'U+0007'],
+    [`{"c":${'['.repeat(40)}${']'.repeat(40)}}`, 'max-depth', '/c/0/0/0/0', 'deeper than 32'],
+  ])('reports %s as %s at %s', (text, code, pointer, words) => {
+    const found = guardJson(text, 32);
+    expect(found?.code).toBe(code);
+    expect(found?.instancePath.startsWith(pointer)).toBe(true);
+    expect(found?.message).toContain(words);
+  });
+
+  it('scans a 100k-deep body without a stack overflow and stops at the limit', () => {
+    const text = `{"chargers":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    expect(guardJson(text)).toBeUndefined();
+    expect(guardJson(text, 32)?.offset).toBe(12 + 31);
+  });
+
+  it('scans 100k strings in linear time', () => {
+    const text = JSON.stringify({ facilities: Array.from({ length: 100_000 }, () => 'WIFI') });
+    const started = performance.now();
+    expect(guardJson(text, 32)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('parseJson with the guard', () => {
+  it('names the line and column of a repeated key', () => {
+    const parsed = parseJson('{\n  "city": "Tampere",\n  "city": "Turku"\n}');
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issue).toMatchObject({ code: 'duplicate-key', instancePath: '/city', location: 'body' });
+    expect(parsed.issue.message).toContain('(line 3, column 3)');
+  });
+
+  it('accepts any depth unless a limit is given', () => {
+    const text = `${'['.repeat(1000)}${']'.repeat(1000)}`;
+    expect(parseJson(text).ok).toBe(true);
+    expect(parseJson(text, { maxDepth: 999 }).ok).toBe(false);
+  });
+});
