@@ -1,4 +1,6 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Hono } from 'hono';
+import { redactSecrets } from './credentials.ts';
 import { checkFixtures } from './fixtures.ts';
 import type { IdSource } from './ids.ts';
 import type { Journal } from './journal.ts';
@@ -18,9 +20,26 @@ export interface MockState {
   reset(): void;
 }
 
-/** Mounts `GET health|requests|locations` and `POST reset|fixtures` under `/__mock`. */
-export function mountAdmin(app: Hono, state: MockState, problems: Problems, operation: string): void {
+/**
+ * Mounts `GET health|requests|locations` and `POST reset|fixtures` under `/__mock`. With `adminToken`, every
+ * one of them needs `Authorization: Bearer <token>` (RFC 6750), compared in constant time.
+ */
+export function mountAdmin(
+  app: Hono,
+  state: MockState,
+  problems: Problems,
+  operation: string,
+  adminToken?: string,
+): void {
   const started = Date.now();
+  if (adminToken !== undefined) {
+    const expected = digest(adminToken);
+    app.use(`${adminPrefix}/*`, async (c, next) => {
+      const sent = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(c.req.header('authorization') ?? '')?.[1];
+      if (sent !== undefined && timingSafeEqual(digest(sent), expected)) return next();
+      return send(c, problems.adminUnauthorised(sent !== undefined, c.req.path));
+    });
+  }
   app.get(`${adminPrefix}/health`, (c) =>
     c.json({
       status: 'ok',
@@ -28,11 +47,14 @@ export function mountAdmin(app: Hono, state: MockState, problems: Problems, oper
       customers: state.store.customerCount(),
       locations: state.store.locations.size,
       uptimeSeconds: Math.round((Date.now() - started) / 1000),
+      rssBytes: process.memoryUsage.rss(),
     }),
   );
   app.get(`${adminPrefix}/requests`, (c) => {
     const limit = c.req.query('limit');
-    return c.json(state.journal.list(limit === undefined ? undefined : Math.max(0, Number(limit) || 0)));
+    const list = state.journal.list(limit === undefined ? undefined : Math.max(0, Number(limit) || 0));
+    c.header('content-type', 'application/json');
+    return c.body(redactSecrets(JSON.stringify(list), state.store));
   });
   app.get(`${adminPrefix}/locations`, (c) => {
     const only = c.req.query('integrationId');
@@ -64,3 +86,5 @@ export function mountAdmin(app: Hono, state: MockState, problems: Problems, oper
     return c.json({ ...counts, customers: state.store.customerCount() });
   });
 }
+
+const digest = (text: string): Buffer => createHash('sha256').update(text).digest();

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Spec } from '../src/spec/load-spec.ts';
 import type { Credential } from '../src/spec/operation.ts';
 import { joinPointer } from '../src/spec/pointer.ts';
@@ -48,6 +49,7 @@ export function createAuthenticator(spec: Spec, store: Store): (read: Credential
   };
 
   return (read) => {
+    const match = createKeyMatcher(store);
     let present: Credential | undefined;
     let wrongCustomer: AuthResult | undefined;
     for (const alt of alternatives) {
@@ -57,13 +59,13 @@ export function createAuthenticator(spec: Spec, store: Store): (read: Credential
       if (key === undefined || (alt.customer && clientId === undefined)) continue;
       present ??= alt.key;
       if (!alt.customer) {
-        const customer = store.byApiKey(key);
+        const customer = match.apiKey(key);
         if (customer) return { ok: true, customer };
         continue;
       }
-      if (!store.isCode(key)) continue;
+      if (!match.code(key)) continue;
       const customer = store.byClientId(clientId as string);
-      if (customer?.codes.has(key)) return { ok: true, customer };
+      if (customer && match.codeOf(customer, key)) return { ok: true, customer };
       wrongCustomer ??= {
         ok: false,
         status: 404,
@@ -94,4 +96,64 @@ export function createAuthenticator(spec: Spec, store: Store): (read: Credential
       },
     };
   };
+}
+
+const digest = (secret: string): Buffer => createHash('sha256').update(secret).digest();
+
+/** Digests of the known secrets, kept once per secret (the store can grow at run time through `/__mock/fixtures`). */
+const known = new Map<string, Buffer>();
+const knownDigest = (secret: string): Buffer => {
+  let value = known.get(secret);
+  if (!value) {
+    if (known.size >= 10_000) known.clear();
+    value = digest(secret);
+    known.set(secret, value);
+  }
+  return value;
+};
+
+/**
+ * Compares a presented secret with every known one through fixed-length SHA-256 digests and
+ * `crypto.timingSafeEqual`, visiting all of them whatever matches: the time taken says nothing about how much
+ * of a key was right (a `Map` lookup or `===` stops at the first differing character).
+ */
+function createKeyMatcher(store: Store) {
+  let presented: { secret: string; digest: Buffer } | undefined;
+  const same = (secret: string, candidate: string): boolean => {
+    if (presented?.secret !== secret) presented = { secret, digest: digest(secret) };
+    return timingSafeEqual(presented.digest, knownDigest(candidate));
+  };
+  const find = (secret: string, pick: (customer: Customer) => Set<string>): Customer | undefined => {
+    let found: Customer | undefined;
+    for (const customer of store.customers())
+      for (const candidate of pick(customer)) if (same(secret, candidate) && !found) found = customer;
+    return found;
+  };
+  return {
+    apiKey: (secret: string) => find(secret, (customer) => customer.apiKeys),
+    code: (secret: string) => find(secret, (customer) => customer.codes) !== undefined,
+    codeOf(customer: Customer, secret: string): boolean {
+      let found = false;
+      for (const candidate of customer.codes) found = same(secret, candidate) || found;
+      return found;
+    },
+  };
+}
+
+/**
+ * Masks every known API key and function code wherever a client put it (a path, a query parameter that is not
+ * a credential, a body value echoed in an issue): the journal is readable by anyone who can reach `/__mock`.
+ */
+export function redactSecrets(json: string, store: Store): string {
+  let out = json;
+  for (const customer of store.customers()) {
+    for (const secret of [...customer.apiKeys, ...customer.codes]) {
+      if (secret.length < 3) continue;
+      const escaped = JSON.stringify(secret).slice(1, -1);
+      if (out.includes(escaped)) out = out.replaceAll(escaped, '***');
+      const encoded = encodeURIComponent(secret);
+      if (encoded !== escaped && out.includes(encoded)) out = out.replaceAll(encoded, '***');
+    }
+  }
+  return out;
 }

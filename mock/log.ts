@@ -45,9 +45,14 @@ export function createRequestLogger(
     color ? `\x1b[${status >= 500 ? 35 : status >= 400 ? 33 : 32}m${text}\x1b[0m` : text;
   return (r) => {
     const time = new Date().toISOString().slice(11, 23);
+    // A path is the client's text: control characters (an ANSI escape, a line feed) must not reach a terminal.
+    const path = unprintable.test(r.path) ? JSON.stringify(r.path) : r.path;
     const issues = r.issues === 0 ? '' : ` (${r.issues} issue${r.issues === 1 ? '' : 's'})`;
     write(
-      `${time} ${r.method} ${r.path} ${paint(r.status, String(r.status))} ${r.ms.toFixed(1)} ms${issues}\n`,
+      `${time} ${r.method} ${path} ${paint(r.status, String(r.status))} ${r.ms.toFixed(1)} ms${issues}\n`,
     );
   };
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const unprintable = /[\u0000-\u001f\u007f-\u009f]/;

@@ -17,6 +17,8 @@ export interface Problems {
   preferInvalid(message: string, instance: string): Reply;
   /** 404 for a `Prefer` that names a status or example the spec does not define (as Prism answers). */
   preferUndefined(message: string, instance: string): Reply;
+  /** 401 for a `/__mock` route without the admin token (RFC 6750 section 3). */
+  adminUnauthorised(sent: boolean, instance: string): Reply;
   /** 400 for a bad request to the `/__mock` admin routes. */
   adminInvalid(message: string, instance: string): Reply;
   /** 500 for a bug in the mock; the stack goes to the log, not to the client. */
@@ -100,6 +102,20 @@ export function createProblems(spec: Spec): Problems {
       problem(404, typeOf('prefer-not-in-spec'), 'Not in the spec', message, instance),
     adminInvalid: (message, instance) =>
       problem(400, typeOf('bad-admin-request'), 'Bad admin request', message, instance),
+    adminUnauthorised: (sent, instance) => ({
+      ...problem(
+        401,
+        typeOf('admin-token'),
+        'Admin token required',
+        sent
+          ? 'The bearer token is not the admin token of this mock.'
+          : 'This mock listens beyond loopback: its /__mock routes need Authorization: Bearer <admin token> (printed at start-up, or set with --admin-token).',
+        instance,
+      ),
+      headers: {
+        'www-authenticate': `Bearer realm="ocpi-location-kit mock"${sent ? ', error="invalid_token"' : ''}`,
+      },
+    }),
     internal: (instance) =>
       problem(
         500,
