@@ -118,7 +118,9 @@ describe('validate --format json', () => {
       code: 'ocpi-pattern',
       instancePath: '/coordinates/latitude',
       specPointer: '/components/schemas/GeoLocation/properties/latitude/x-ocpi/rule/pattern',
-      message: expect.stringContaining('coordinates.latitude must match'),
+      message: expect.stringContaining(
+        'coordinates.latitude must be a decimal string with 1-2 integer digits and 5-7 decimals',
+      ),
       location: 'body',
       line: 7,
       column: 32,
