@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import { loadSpec } from '../spec/load-spec.ts';
 import { createValidator } from '../validation/validator.ts';
 import { readInput } from './read-input.ts';
+import { reportPayload, summariseReports } from './report-payload.ts';
 import { type Command, UsageError } from './usage-error.ts';
-import { type FileReport, formatJunit, formatText, placeIssues, type RunReport } from './validate-report.ts';
+import { type FileReport, formatJunit, formatText } from './validate-report.ts';
 
 const usage = `Usage: ocpi-location-kit validate <file...|-> [--strict] [--format text|json|junit] [--spec openapi.yaml]
 
@@ -48,31 +49,11 @@ export const validateCommand: Command = {
         files.push({ file, valid: false, errors: 1, warnings: 0, issues: [], inputError: error.message });
         continue;
       }
-      const parsed = validator.parseBody(text);
-      if (!parsed.ok) {
-        const message = `${file}: ${parsed.issue.message}`;
-        inputErrors.push(message);
-        files.push({
-          file,
-          valid: false,
-          errors: 1,
-          warnings: 0,
-          issues: [parsed.issue],
-          inputError: parsed.issue.message,
-        });
-        continue;
-      }
-      const result = validator.validateBody(parsed.value, { strict });
-      files.push({
-        file,
-        valid: result.ok,
-        errors: result.errors,
-        warnings: result.warnings,
-        enumForm: result.enumForm,
-        issues: placeIssues(text, result.issues),
-      });
+      const checked = reportPayload(validator, file, text, strict);
+      if (checked.inputError) inputErrors.push(`${file}: ${checked.inputError}`);
+      files.push(checked);
     }
-    const report = summarise(files, strict);
+    const report = summariseReports(files, strict);
     if (format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else if (format === 'junit') process.stdout.write(formatJunit(report));
     else process.stdout.write(formatText(report, spec));
@@ -102,20 +83,4 @@ function parseOptions(argv: string[]) {
       option ? `unknown option ${option} (see --help)` : `${message.split('\n')[0]} (see --help)`,
     );
   }
-}
-
-function summarise(files: FileReport[], strict: boolean): RunReport {
-  const valid = files.filter((file) => file.valid).length;
-  return {
-    valid: valid === files.length,
-    strict,
-    files,
-    summary: {
-      files: files.length,
-      valid,
-      invalid: files.length - valid,
-      errors: files.reduce((sum, file) => sum + file.errors, 0),
-      warnings: files.reduce((sum, file) => sum + file.warnings, 0),
-    },
-  };
 }
