@@ -6,6 +6,7 @@ import { createResponseBuilder } from './build-response.ts';
 import { type CorsOrigins, createCors } from './cors.ts';
 import { mountDocs } from './docs.ts';
 import { type Fixtures, loadFixtures } from './fixtures.ts';
+import { redactSecrets } from './credentials.ts';
 import { createIdSource } from './ids.ts';
 import { createJournal } from './journal.ts';
 import type { RequestLogger } from './log.ts';
@@ -15,7 +16,7 @@ import { createProblems, type Problems } from './problem.ts';
 import { readBody, readIncoming } from './read-body.ts';
 import { send } from './reply.ts';
 import { deriveRoute, type OperationRoute } from './route.ts';
-import { createStore } from './store.ts';
+import { createStore, type Store } from './store.ts';
 import { createRequestCheck } from './validate-request.ts';
 
 /** How a mock behaves; every field is optional and the defaults are the documented demo. */
@@ -41,6 +42,8 @@ export interface MockOptions {
   readonly journalSize?: number;
   /** Largest body read, in bytes; default 1 MiB. Larger bodies get 413. */
   readonly bodyLimit?: number;
+  /** When set, every `/__mock` route needs `Authorization: Bearer <adminToken>`. */
+  readonly adminToken?: string;
 }
 
 /** A mock with no socket: `app.request()` in tests, `app.fetch` behind any server. */
@@ -84,7 +87,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   const negotiate = createNegotiator(spec);
   const build = createResponseBuilder(ids, store, problems);
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
-  const log = options.log;
+  const log = options.log && redactLog(options.log, store);
   const handle = createOperationHandler({
     check,
     negotiate,
@@ -128,7 +131,13 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   });
   app.all(route.honoPath, (c) => send(c, problems.methodNotAllowed(c.req.method, c.req.path, route.method)));
 
-  mountAdmin(app as unknown as Hono, state, problems, `${route.method} ${route.pathTemplate}`);
+  mountAdmin(
+    app as unknown as Hono,
+    state,
+    problems,
+    `${route.method} ${route.pathTemplate}`,
+    options.adminToken,
+  );
   mountDocs(app as unknown as Hono, spec);
   app.notFound((c) => {
     if (!c.req.path.startsWith(adminPrefix)) {
@@ -168,4 +177,9 @@ function joinDemoCustomer(
     integrations: [...first.integrations, ...integrations],
   };
   return { ...fixtures, customers: [joined, ...rest] };
+}
+
+/** A path is the client's text and may carry a key (as the integration id, say): known keys never reach the log. */
+function redactLog(log: RequestLogger, store: Store): RequestLogger {
+  return (record) => log({ ...record, path: redactSecrets(record.path, store) });
 }

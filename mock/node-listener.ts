@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { MockApp } from './app.ts';
+import { defaultLimits } from './limits.ts';
+import type { Problems } from './problem.ts';
 import { readIncoming } from './read-body.ts';
 import type { Reply } from './reply.ts';
 
@@ -13,7 +15,7 @@ export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
  * Building a web `Request`/`Response` pair costs more than the whole pipeline, and the operation's route is
  * the one that load, CI and contract tests hit; both paths call the same handler, so they answer alike.
  */
-export function createNodeListener(mock: MockApp): NodeListener {
+export function createNodeListener(mock: MockApp, urlLimit: number = defaultLimits.urlLimit): NodeListener {
   const hono = getRequestListener(mock.app.fetch);
   const { route, handle, log, problems } = mock.operation;
   const names = route.pathParameters;
@@ -22,6 +24,7 @@ export function createNodeListener(mock: MockApp): NodeListener {
   );
   return (req, res) => {
     const url = req.url ?? '/';
+    if (url.length > urlLimit) return write(res, tooLong(problems, urlLimit));
     if (req.method !== route.method || req.headers.origin !== undefined) return hono(req, res);
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
@@ -70,6 +73,11 @@ function decodeParams(names: readonly string[], match: RegExpExecArray): Record<
     }
   }
   return params;
+}
+
+/** 414 (RFC 9110 section 15.5.15); the target is not echoed, it may be long and carry credentials. */
+function tooLong(problems: Problems, urlLimit: number): Reply {
+  return problems.connection(414, `The request target is over the mock's limit of ${urlLimit} bytes.`);
 }
 
 function write(res: ServerResponse, reply: Reply): void {

@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMockApp, type MockApp, type MockOptions } from './app.ts';
+import { createClientErrorHandler } from './client-error.ts';
+import { defaultLimits, nodeServerOptions, type ServerLimits } from './limits.ts';
 import { createNodeListener } from './node-listener.ts';
 
-/** Where and how to listen, on top of the mock's own options. */
-export interface ServeOptions extends MockOptions {
+/** Where and how to listen, and the server's limits, on top of the mock's own options. */
+export interface ServeOptions extends MockOptions, Partial<ServerLimits> {
   /** Default 4010; 0 picks a free port. */
   readonly port?: number;
   /** Default 127.0.0.1. */
@@ -18,6 +21,8 @@ export interface RunningMock {
   readonly url: string;
   readonly port: number;
   readonly mock: MockApp;
+  /** The bearer token the `/__mock` routes need: given, or generated when the host is not loopback. */
+  readonly adminToken: string | undefined;
   /** Stops accepting connections, lets requests in flight finish (up to the grace period), then resolves. */
   close(): Promise<void>;
 }
@@ -29,8 +34,14 @@ export async function serveMock(options: ServeOptions = {}): Promise<RunningMock
   const host = options.host ?? '127.0.0.1';
   // Any origin by default on loopback; on a reachable interface browsers are let in only when named.
   const corsOrigins = options.corsOrigins ?? (loopback.test(host) ? '*' : []);
-  const mock = createMockApp({ ...options, corsOrigins });
-  const server: Server = createServer(createNodeListener(mock));
+  // Beyond loopback anyone on the network could reset the mock or read its journal: the admin routes need a token.
+  const adminToken =
+    options.adminToken ?? (loopback.test(host) ? undefined : randomBytes(18).toString('base64url'));
+  const mock = createMockApp({ ...options, corsOrigins, ...(adminToken ? { adminToken } : {}) });
+  const limits: ServerLimits = { ...defaultLimits, ...definedLimits(options) };
+  const server: Server = createServer(nodeServerOptions(limits), createNodeListener(mock, limits.urlLimit));
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.on('clientError', createClientErrorHandler(mock.operation.problems, limits.headerLimit));
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 4010, host, () => {
@@ -45,6 +56,7 @@ export async function serveMock(options: ServeOptions = {}): Promise<RunningMock
     url: `http://${shown}:${port}`,
     port,
     mock,
+    adminToken,
     close() {
       closing ??= new Promise<void>((done) => {
         // Connections that finish their request while closing go idle later: sweep them until the server is done.
@@ -61,4 +73,13 @@ export async function serveMock(options: ServeOptions = {}): Promise<RunningMock
       return closing;
     },
   };
+}
+
+/** The limits the caller set; an `undefined` field keeps its default. */
+function definedLimits(options: Partial<ServerLimits>): Partial<ServerLimits> {
+  const out: Partial<Record<keyof ServerLimits, number>> = {};
+  for (const name of Object.keys(defaultLimits) as (keyof ServerLimits)[]) {
+    if (options[name] !== undefined) out[name] = options[name];
+  }
+  return out;
 }

@@ -58,14 +58,24 @@ export function createOperationHandler(
     const body = await request.readBody(bodyLimit);
     if (!prefer.ok) {
       reply = problems.preferInvalid(prefer.message, path);
-    } else if (!body.ok) {
+    } else if (!body.ok && body.notUtf8) {
       reply = problems.documented(
+        400,
+        wantsProblem,
+        'The body is not valid UTF-8 (RFC 8259 section 8.1).',
+        [],
+        path,
+      );
+    } else if (!body.ok) {
+      const tooLarge = problems.documented(
         413,
         wantsProblem,
         `The body is over the mock's limit of ${bodyLimit} bytes.`,
         [],
         path,
       );
+      // The rest of the body is not worth reading: the connection closes once the answer is out.
+      reply = { ...tooLarge, headers: { ...tooLarge.headers, connection: 'close' } };
     } else {
       const query = readQuery(url);
       const result = check({ path: request.params, query, header: request.header, body: body.text });

@@ -9,6 +9,11 @@ export interface Problems {
    * documents it; an RFC 9457 problem with the issues when the client asked for `application/problem+json`.
    */
   documented(status: number, wantsProblem: boolean, detail: string, issues: Issue[], instance: string): Reply;
+  /**
+   * A problem document for an answer given before a request could be read or routed (408, 414, 431, not
+   * HTTP): titled from the spec where it documents the status, with no `instance`.
+   */
+  connection(status: number, detail: string): Reply;
   /** 404 for a path the mock does not serve; worded so it is never mistaken for "Customer not found". */
   routeNotFound(method: string, path: string): Reply;
   /** 405 with `Allow` (RFC 9110 section 15.5.6). */
@@ -77,6 +82,16 @@ export function createProblems(spec: Spec): Problems {
         instance,
         issues.length ? { issues } : undefined,
       );
+    },
+    connection(status, detail) {
+      const known = documented.get(status);
+      const body = {
+        type: known?.type ?? typeOf(`status-${status}`),
+        title: known?.title ?? `HTTP ${status}`,
+        status,
+        detail,
+      };
+      return { status, contentType: problemJson, body: JSON.stringify(body) };
     },
     routeNotFound: (method, path) =>
       problem(

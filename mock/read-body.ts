@@ -1,5 +1,14 @@
-/** A request body as text, or the news that it was over the limit. */
-export type BodyText = { ok: true; text: string } | { ok: false; tooLarge: boolean };
+import { isUtf8 } from 'node:buffer';
+
+/** A request body as text, or the news that it was over the limit, not UTF-8 (RFC 8259 section 8.1) or cut off. */
+export type BodyText = { ok: true; text: string } | { ok: false; tooLarge: boolean; notUtf8?: true };
+
+const notUtf8: BodyText = { ok: false, tooLarge: false, notUtf8: true };
+
+/** Decodes the bytes read; a body that is not UTF-8 is refused rather than patched with U+FFFD. */
+function decode(bytes: Buffer): BodyText {
+  return isUtf8(bytes) ? { ok: true, text: bytes.toString('utf8') } : notUtf8;
+}
 
 /**
  * Reads a request body up to `limit` bytes. A declared `Content-Length` over the limit is refused before any
@@ -13,7 +22,7 @@ export async function readBody(request: Request, limit: number): Promise<BodyTex
       await request.body.cancel().catch(() => undefined);
       return { ok: false, tooLarge: true };
     }
-    return { ok: true, text: await request.text() };
+    return decode(Buffer.from(await request.arrayBuffer()));
   }
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -28,7 +37,7 @@ export async function readBody(request: Request, limit: number): Promise<BodyTex
     }
     chunks.push(value);
   }
-  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+  return decode(Buffer.concat(chunks));
 }
 
 /**
@@ -62,9 +71,7 @@ export function readIncoming(
     incoming.on('data', onData);
     incoming.once('end', () => {
       if (size > limit) return;
-      const text =
-        chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8');
-      done({ ok: true, text });
+      done(decode(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
     });
     incoming.once('error', () => done({ ok: false, tooLarge: false }));
   });

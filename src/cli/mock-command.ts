@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { FixtureError } from '../../mock/fixtures.ts';
 import { createRequestLogger, type LogFormat } from '../../mock/log.ts';
 import { serveMock } from '../../mock/node-server.ts';
+import { banner } from './mock-banner.ts';
 import { type Command, UsageError } from './usage-error.ts';
 
 const help = `Usage: ocpi-location-kit mock [options]
@@ -20,6 +21,15 @@ Options:
   --strict               reject OCPI 2.2.1 rule breaches (400) instead of accepting them
   --cors-origin <origin> allow a browser origin (repeatable; default any on loopback, none elsewhere)
   --log-format <format>  pretty (default) or json (one JSON object per line)
+  --admin-token <token>  bearer token for the /__mock routes (generated and printed when --host is not loopback)
+
+Limits (each answer is a problem document; see README "Limits and hostile input"):
+  --body-limit <bytes>        largest body, default 1048576 (413)
+  --url-limit <bytes>         longest path and query, default 8192 (414)
+  --header-limit <bytes>      largest request line and headers, default 16384 (431)
+  --headers-timeout <ms>      time to send the headers, default 10000 (408, connection closed)
+  --request-timeout <ms>      time to send the whole request, default 30000 (408, connection closed)
+  --keep-alive-timeout <ms>   idle keep-alive connections close after this, default 5000
   -h, --help             this text`;
 
 const integer = (name: string, text: string | undefined, min: number, max: number): number | undefined => {
@@ -64,6 +74,13 @@ export const mockCommand: Command = {
         strict: values.strict === true,
         ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
         log: createRequestLogger(format as LogFormat),
+        ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
+        bodyLimit: integer('body-limit', values['body-limit'], 1, 2 ** 30),
+        urlLimit: integer('url-limit', values['url-limit'], 64, 2 ** 20),
+        headerLimit: integer('header-limit', values['header-limit'], 1024, 2 ** 24),
+        headersTimeoutMs: integer('headers-timeout', values['headers-timeout'], 1, 3_600_000),
+        requestTimeoutMs: integer('request-timeout', values['request-timeout'], 1, 3_600_000),
+        keepAliveTimeoutMs: integer('keep-alive-timeout', values['keep-alive-timeout'], 1, 3_600_000),
       });
     } catch (error) {
       if (error instanceof FixtureError) throw new UsageError(error.message);
@@ -75,7 +92,8 @@ export const mockCommand: Command = {
       }
       throw error;
     }
-    process.stdout.write(banner(running.url, running.mock.state.store, format as LogFormat));
+    const generated = values['admin-token'] === undefined ? running.adminToken : undefined;
+    process.stdout.write(banner(running.url, running.mock.state.store, format as LogFormat, generated));
     return new Promise<number>((done) => {
       const stop = (signal: string) => {
         if (format === 'pretty') process.stdout.write(`\n${signal}: closing the mock\n`);
@@ -104,39 +122,14 @@ function parse(argv: string[]) {
       strict: { type: 'boolean' },
       'cors-origin': { type: 'string', multiple: true },
       'log-format': { type: 'string' },
+      'admin-token': { type: 'string' },
+      'body-limit': { type: 'string' },
+      'url-limit': { type: 'string' },
+      'header-limit': { type: 'string' },
+      'headers-timeout': { type: 'string' },
+      'request-timeout': { type: 'string' },
+      'keep-alive-timeout': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-}
-
-const v1 = (customer: { codes: Set<string>; clientId: string | undefined } | undefined): string => {
-  const code = customer ? [...customer.codes][0] : undefined;
-  return code && customer?.clientId ? `, or ?code=${code}&clientId=${customer.clientId}` : '';
-};
-
-type Store = Awaited<ReturnType<typeof serveMock>>['mock']['state']['store'];
-
-/** The start-up text: where the mock is, the demo credentials and a curl line that answers 200. */
-function banner(url: string, store: Store, format: LogFormat): string {
-  const demo = store.customers()[0];
-  const key = demo ? [...demo.apiKeys][0] : undefined;
-  const integration = demo ? [...demo.integrations][0] : undefined;
-  if (format === 'json') {
-    return `${JSON.stringify({ event: 'listening', url, docs: `${url}/docs`, customers: store.customerCount() })}\n`;
-  }
-  const lines = [
-    `ocpi-location-kit mock listening on ${url}`,
-    `  API reference  ${url}/docs`,
-    `  admin          ${url}/__mock/health, /__mock/requests, /__mock/locations`,
-  ];
-  if (key && integration) {
-    lines.push(
-      `  demo customer  ${demo?.name}: x-api-key ${key}${v1(demo)}`,
-      `  integrations   ${[...(demo?.integrations ?? [])].join(', ')}`,
-      '',
-      'Try:',
-      `  curl -i -X POST '${url}/integrations/${integration}/locations' -H 'x-api-key: ${key}' -H 'content-type: application/json' -d '{"name":"Hatanpää","city":"Tampere","country":"FIN"}'`,
-    );
-  }
-  return `${lines.join('\n')}\n\n`;
 }

@@ -24,6 +24,11 @@ export interface paths {
          *        "Customer not found");
          *     3. the query (`excludeChargers` other than `true`/`false`: 400);
          *     4. the body (not JSON, malformed JSON or a body that breaks this schema: 400 "Something went wrong").
+         *
+         *     Limits come before every check: a target over 8 KiB is a 414, a request line and headers over 16 KiB a
+         *     431, a body over 1 MiB a 413, and a client too slow to send its request a 408. The body must be UTF-8
+         *     JSON (`application/json` or a `+json` type, or no `Content-Type`): another media type, bytes that are
+         *     not UTF-8, a repeated key, an escaped control character or nesting deeper than 32 levels is a 400.
          */
         post: operations["addLocation"];
         delete?: never;
@@ -431,6 +436,49 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /**
+         * @description Request timeout
+         *
+         *     Not documented by eMabler: the mock closes a connection that has not sent its request
+         *     line and headers within 10 s, or its whole request within 30 s (both configurable), so slow clients
+         *     cannot hold it; the problem document is sent when nothing else was sent on the connection.
+         */
+        RequestTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description URI too long
+         *
+         *     Not documented by eMabler: the mock refuses a request target (path and query) over its
+         *     limit (8 KiB by default) before reading anything else.
+         */
+        UriTooLong: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description Request header fields too large
+         *
+         *     RFC 6585 section 5. Not documented by eMabler: the mock refuses a request line
+         *     and headers over 16 KiB together (configurable) and closes the connection.
+         */
+        HeadersTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /**
@@ -440,7 +488,8 @@ export interface components {
         IntegrationId: string;
         /**
          * @description Typed as a string by eMabler, not as a boolean. `false` (or omitted): every charger of the site is added
-         *     to the location automatically. `true`: an empty location is created. Any other value is a 400.
+         *     to the location automatically. `true`: an empty location is created. Any other value is a 400, and so
+         *     is the parameter given more than once (even with the same value), since the two could disagree.
          * @example false
          */
         ExcludeChargers: "true" | "false";
@@ -456,7 +505,8 @@ export interface operations {
             query?: {
                 /**
                  * @description Typed as a string by eMabler, not as a boolean. `false` (or omitted): every charger of the site is added
-                 *     to the location automatically. `true`: an empty location is created. Any other value is a 400.
+                 *     to the location automatically. `true`: an empty location is created. Any other value is a 400, and so
+                 *     is the parameter given more than once (even with the same value), since the two could disagree.
                  * @example false
                  */
                 excludeChargers?: components["parameters"]["ExcludeChargers"];
@@ -490,7 +540,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["NotAuthorised"];
             404: components["responses"]["CustomerNotFound"];
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            431: components["responses"]["HeadersTooLarge"];
         };
     };
 }

@@ -1,0 +1,39 @@
+import type { LogFormat } from '../../mock/log.ts';
+import type { serveMock } from '../../mock/node-server.ts';
+
+const v1 = (customer: { codes: Set<string>; clientId: string | undefined } | undefined): string => {
+  const code = customer ? [...customer.codes][0] : undefined;
+  return code && customer?.clientId ? `, or ?code=${code}&clientId=${customer.clientId}` : '';
+};
+
+type Store = Awaited<ReturnType<typeof serveMock>>['mock']['state']['store'];
+
+/**
+ * The start-up text: where the mock is, the demo credentials, a curl line that answers 200, and the admin token
+ * when the mock generated one (it listens beyond loopback and nobody chose a token).
+ */
+export function banner(url: string, store: Store, format: LogFormat, adminToken?: string): string {
+  const demo = store.customers()[0];
+  const key = demo ? [...demo.apiKeys][0] : undefined;
+  const integration = demo ? [...demo.integrations][0] : undefined;
+  if (format === 'json') {
+    const token = adminToken ? { adminToken } : {};
+    return `${JSON.stringify({ event: 'listening', url, docs: `${url}/docs`, customers: store.customerCount(), ...token })}\n`;
+  }
+  const lines = [
+    `ocpi-location-kit mock listening on ${url}`,
+    `  API reference  ${url}/docs`,
+    `  admin          ${url}/__mock/health, /__mock/requests, /__mock/locations`,
+  ];
+  if (adminToken) lines.push(`  admin token    Authorization: Bearer ${adminToken}`);
+  if (key && integration) {
+    lines.push(
+      `  demo customer  ${demo?.name}: x-api-key ${key}${v1(demo)}`,
+      `  integrations   ${[...(demo?.integrations ?? [])].join(', ')}`,
+      '',
+      'Try:',
+      `  curl -i -X POST '${url}/integrations/${integration}/locations' -H 'x-api-key: ${key}' -H 'content-type: application/json' -d '{"name":"Hatanpää","city":"Tampere","country":"FIN"}'`,
+    );
+  }
+  return `${lines.join('\n')}\n\n`;
+}
