@@ -26,18 +26,24 @@ export async function open(port: number): Promise<Socket> {
  */
 export function readAnswer(socket: Socket, timeoutMs = 10_000): Promise<WireAnswer> {
   return new Promise((done, fail) => {
-    let data = Buffer.alloc(0);
-    const finish = (closed: boolean) => {
+    let data = leftovers.get(socket) ?? Buffer.alloc(0);
+    const finish = (closed: boolean, used = data.length) => {
       cleanup();
-      done(parse(data.toString('latin1'), closed));
+      leftovers.set(socket, data.subarray(used));
+      done(parse(data.subarray(0, used).toString('latin1'), closed));
     };
-    const onData = (chunk: Buffer) => {
-      data = Buffer.concat([data, chunk]);
+    const look = () => {
       const text = data.toString('latin1');
       const end = text.indexOf('\r\n\r\n');
       if (end < 0) return;
-      const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(text.slice(0, end))?.[1] ?? Number.NaN);
-      if (Number.isFinite(length) && data.length >= end + 4 + length) finish(socket.destroyed);
+      const declared = /\r\ncontent-length:\s*(\d+)/i.exec(text.slice(0, end))?.[1];
+      const length = /^HTTP\/1\.1 (204|304) /.test(text) ? 0 : Number(declared ?? Number.NaN);
+      if (Number.isFinite(length) && data.length >= end + 4 + length)
+        finish(socket.destroyed, end + 4 + length);
+    };
+    const onData = (chunk: Buffer) => {
+      data = Buffer.concat([data, chunk]);
+      look();
     };
     const onClose = () => finish(true);
     const timer = setTimeout(() => {
@@ -51,8 +57,12 @@ export function readAnswer(socket: Socket, timeoutMs = 10_000): Promise<WireAnsw
     };
     socket.on('data', onData);
     socket.on('close', onClose);
+    look();
   });
 }
+
+/** Bytes read past the end of one answer: the start of the next (pipelining). */
+const leftovers = new WeakMap<Socket, Buffer>();
 
 /** Sends `request` on a fresh connection and reads the answer. */
 export async function exchange(
