@@ -4,9 +4,10 @@ import { createValidator } from '../src/validation/validator.ts';
 import { adminPrefix, type MockState, mountAdmin } from './admin.ts';
 import { createResponseBuilder } from './build-response.ts';
 import { type CorsOrigins, createCors } from './cors.ts';
+import { redactSecrets } from './credentials.ts';
 import { mountDocs } from './docs.ts';
 import { type Fixtures, loadFixtures } from './fixtures.ts';
-import { redactSecrets } from './credentials.ts';
+import { mountHome } from './home.ts';
 import { createIdSource } from './ids.ts';
 import { createJournal } from './journal.ts';
 import type { RequestLogger } from './log.ts';
@@ -18,6 +19,7 @@ import { send } from './reply.ts';
 import { deriveRoute, type OperationRoute } from './route.ts';
 import { createStore, type Store } from './store.ts';
 import { createRequestCheck } from './validate-request.ts';
+import { mountValidate } from './validate-route.ts';
 
 /** How a mock behaves; every field is optional and the defaults are the documented demo. */
 export interface MockOptions {
@@ -138,7 +140,9 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     `${route.method} ${route.pathTemplate}`,
     options.adminToken,
   );
+  mountValidate(app as unknown as Hono, validator, problems, bodyLimit);
   mountDocs(app as unknown as Hono, spec);
+  mountHome(app as unknown as Hono, { spec, fixtures, strict: options.strict === true });
   app.notFound((c) => {
     if (!c.req.path.startsWith(adminPrefix)) {
       journal.record({

@@ -1,0 +1,27 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RunReport } from '../../src/cli/validate-report.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Runs the real `validate --format json` on `text` saved as a file, as a partner would, and returns its report. */
+export async function validateWithCli(text: string, strict = false): Promise<RunReport> {
+  const dir = mkdtempSync(join(tmpdir(), 'ocpi-browser-'));
+  const file = join(dir, 'payload.json');
+  writeFileSync(file, text);
+  const args = ['src/cli/bin.js', 'validate', '--format', 'json', ...(strict ? ['--strict'] : []), file];
+  try {
+    const stdout = await new Promise<string>((resolve, reject) => {
+      // Exit 1 (errors in the payload) and 2 (not JSON) still print the report.
+      execFile(process.execPath, args, { cwd: root }, (error, out) =>
+        error && typeof error.code !== 'number' ? reject(error) : resolve(out),
+      );
+    });
+    return JSON.parse(stdout) as RunReport;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

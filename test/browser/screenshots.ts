@@ -1,0 +1,35 @@
+// `npm run screenshots`: PNGs of the payload checker (`GET /`) on a 1366x768 laptop screen, for the README.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serveMock } from '../../mock/node-server.ts';
+import { waitForVerdict } from './checker-page.ts';
+import { launchChromium } from './chromium.ts';
+
+const folder = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+/** Saves the empty page, the page listing the issues of the "with mistakes" sample, and a sent payload. */
+async function takeScreenshots(): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  const mock = await serveMock({ port: 0, seed: 1 });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`${mock.url}/`);
+    await page.screenshot({ path: `${folder}checker-empty.png` });
+    await page.getByRole('button', { name: 'With mistakes' }).click();
+    await waitForVerdict(page, 'invalid');
+    await page.locator('.issue[data-instance-path="/parkingType"]').click();
+    await page.screenshot({ path: `${folder}checker-issues.png` });
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await waitForVerdict(page, 'valid');
+    await page.getByRole('button', { name: 'Send to mock' }).click();
+    await page.locator('#send-status[data-state="created"]').waitFor();
+    await page.screenshot({ path: `${folder}checker-sent.png` });
+    process.stdout.write(`screenshots saved in ${folder}\n`);
+  } finally {
+    await browser.close();
+    await mock.close();
+  }
+}
+
+await takeScreenshots();
