@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseJson } from '../src/validation/parse-json.ts';
 
 /** The demo customers every mock starts with unless `--fixtures` names another file. */
 export const demoFixturesPath: string = resolve(
@@ -45,13 +46,10 @@ export function loadFixtures(file: string = demoFixturesPath): Fixtures {
       `${path}: cannot read the fixtures (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
     );
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new FixtureError(`${path}: not valid JSON (${(error as Error).message})`);
-  }
-  const checked = checkFixtures(value);
+  const parsed = parseJson(text);
+  if (!parsed.ok)
+    throw new FixtureError(`${path}: ${parsed.issue.message.replace(/^the body/, 'the file')}`);
+  const checked = checkFixtures(parsed.value);
   if (!checked.ok) throw new FixtureError(`${path}: ${checked.message}`);
   return checked.value;
 }

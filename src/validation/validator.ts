@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { loadSpec, type Spec } from '../spec/load-spec.ts';
 import { joinPointer } from '../spec/pointer.ts';
+import { schemaSpecError } from '../spec/schema-error.ts';
 import { issuesFromErrors } from './ajv-issues.ts';
 import { compileSchemas } from './compile.ts';
 import { describeValue, listValues } from './describe.ts';
@@ -49,7 +50,12 @@ function parameterAdvice(error: ErrorObject | undefined): string {
 
 /** Compiles the validator for a spec (by default the project's openapi.yaml). */
 export function createValidator(spec: Spec = loadSpec()): Validator {
-  const compiled = compileSchemas(spec);
+  let compiled: ReturnType<typeof compileSchemas>;
+  try {
+    compiled = compileSchemas(spec);
+  } catch (error) {
+    throw schemaSpecError(spec, error);
+  }
   const { bodyPointer } = spec.operation;
   const shape = buildShape(spec.doc, bodyPointer);
   const mediaPointer = bodyPointer.replace(/\/schema$/, '');

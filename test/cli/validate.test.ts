@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,9 @@ beforeAll(() => {
   writeFileSync(join(temp, 'binary.json'), Buffer.from([0x7b, 0x00, 0x01, 0x7d]));
   writeFileSync(join(temp, 'latin1.json'), Buffer.from('{"city": "Malm\xf6"}', 'latin1'));
   mkdirSync(join(temp, 'payloads'));
+  // 50 MB without writing 50 MB: a sparse file, refused by its size before a byte is read.
+  writeFileSync(join(temp, 'huge.json'), '{');
+  truncateSync(join(temp, 'huge.json'), 50 * 1024 * 1024);
 });
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -201,6 +204,7 @@ describe('validate usage errors', () => {
     ['a directory', ['@temp/payloads'], '', /payloads is a directory; name the JSON files inside it$/],
     ['a binary file', ['@temp/binary.json'], '', /binary\.json is a binary file, not JSON text$/],
     ['invalid UTF-8', ['@temp/latin1.json'], '', /latin1\.json is not valid UTF-8 text$/],
+    ['a 50 MB file', ['@temp/huge.json'], '', /huge\.json is too large \(50\.0 MiB; the limit is 16 MiB\)$/],
     ['empty stdin', ['-'], '', 'stdin is empty; expected a JSON payload'],
     [
       'non-JSON stdin',

@@ -1,0 +1,75 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A `ocpi-location-kit mock` process, with everything it printed so far. */
+export interface MockProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  stdout(): string;
+  stderr(): string;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts the real CLI on a free port and waits for its banner (`--log-format json` prints the url). */
+export async function startMockCli(args: string[], timeoutMs = 20_000): Promise<MockProcess> {
+  const child = spawn(process.execPath, ['src/cli/bin.js', 'mock', '--port', '0', ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const found = () => /(?:"url":"|listening on )(http:\/\/[^"\s]+)/.exec(out)?.[1];
+  const deadline = Date.now() + timeoutMs;
+  while (!found() && child.exitCode === null && Date.now() < deadline) {
+    await Promise.race([once(child.stdout ?? child, 'data'), once(child, 'exit')]);
+  }
+  const url = found();
+  if (!url) {
+    child.kill('SIGKILL');
+    throw new Error(`the mock did not start: ${out}${err}`);
+  }
+  return {
+    child,
+    url,
+    stdout: () => out,
+    stderr: () => err,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const [code] = await exited;
+      return code as number | null;
+    },
+  };
+}
+
+/** Runs `ocpi-location-kit mock` expecting it to fail at start-up; resolves with its exit code and output. */
+export function runMockCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['src/cli/bin.js', 'mock', ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', fail);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
+  });
+}
