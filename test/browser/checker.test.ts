@@ -1,14 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { deriveSamples } from '../../mock/home-samples.ts';
-import { type RunningMock, serveMock } from '../../mock/node-server.ts';
-import { loadSpec } from '../../src/spec/load-spec.ts';
+import { describe, expect, it } from 'vitest';
 import { paste, readCursor, readIssues, waitForVerdict } from './checker-page.ts';
-import { launchChromium } from './chromium.ts';
+import { mistakes, samples, useCheckerPage } from './checker-session.ts';
 import { validateWithCli } from './cli.ts';
 
-const samples = deriveSamples(loadSpec());
-const mistakes = samples.find((sample) => sample.id === 'mistakes')?.text ?? '';
 const noTimezone = `{
   "name": "Kauppatori Oulu",
   "city": "Oulu",
@@ -16,44 +10,11 @@ const noTimezone = `{
 }
 `;
 
-let mock: RunningMock;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let requested: string[];
-let pageErrors: string[];
-
-beforeAll(async () => {
-  mock = await serveMock({ port: 0 });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await mock?.close();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  page = await context.newPage();
-  requested = [];
-  pageErrors = [];
-  page.on('request', (request) => requested.push(request.url()));
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(`${mock.url}/`);
-});
-
-afterEach(async () => {
-  await context.close();
-  // A CSP violation or a script error is logged by the page; none is expected in any test.
-  expect(pageErrors).toEqual([]);
-});
+const session = useCheckerPage();
 
 describe('the payload checker page', () => {
   it('lists issues at /parkingType and /facilities/1 for a pasted payload', async () => {
+    const { page } = session;
     await paste(page, mistakes);
     await waitForVerdict(page, 'invalid');
     const paths = (await readIssues(page)).map((issue) => issue.instancePath);
@@ -65,6 +26,7 @@ describe('the payload checker page', () => {
   it.each([false, true])(
     'lists exactly what the CLI reports for the same payload (strict %s)',
     async (strict) => {
+      const { page } = session;
       if (strict) await page.locator('#strict').check();
       await paste(page, mistakes);
       await waitForVerdict(page, 'invalid', strict);
@@ -81,6 +43,7 @@ describe('the payload checker page', () => {
   );
 
   it('shows no error for each sample taken from the spec', async () => {
+    const { page } = session;
     for (const sample of samples.filter((s) => s.id !== 'mistakes')) {
       await page.getByRole('button', { name: sample.label, exact: true }).click();
       await waitForVerdict(page, 'valid');
@@ -93,6 +56,7 @@ describe('the payload checker page', () => {
   });
 
   it('turns OCPI warnings into errors in strict mode', async () => {
+    const { page } = session;
     await paste(page, noTimezone);
     await waitForVerdict(page, 'valid', false);
     expect(await readIssues(page)).toMatchObject([{ severity: 'warning', instancePath: '/timezone' }]);
@@ -104,6 +68,7 @@ describe('the payload checker page', () => {
   });
 
   it('validates on the Validate button', async () => {
+    const { page } = session;
     await page.locator('#payload').evaluate((editor: HTMLTextAreaElement) => {
       editor.value = '{"parkingType": "CAR_PARK"}';
     });
@@ -113,6 +78,7 @@ describe('the payload checker page', () => {
   });
 
   it('moves the cursor to the line of the issue chosen by click or by Enter', async () => {
+    const { page } = session;
     await paste(page, mistakes);
     await waitForVerdict(page, 'invalid');
     const issues = await readIssues(page);
@@ -127,6 +93,7 @@ describe('the payload checker page', () => {
   });
 
   it('reports text that is not JSON as a syntax error with its line and column', async () => {
+    const { page } = session;
     await paste(page, '{\n  "name": "Hatanpää",\n  "city": ,\n}\n');
     await waitForVerdict(page, 'not-json');
     const [issue, ...rest] = await readIssues(page);
@@ -137,43 +104,22 @@ describe('the payload checker page', () => {
     expect(await readCursor(page)).toEqual({ line: 3, focused: true });
   });
 
-  it('sends the payload with the typed client and shows the created Loc- id', async () => {
-    await page.getByRole('button', { name: 'Minimal' }).click();
-    await expect.poll(() => page.getByLabel('API key').inputValue()).toBe('demo-api-key');
-    expect(await page.getByLabel('Integration id').inputValue()).toBe('int-tampere-roaming');
-    await page.getByRole('button', { name: 'Send to mock' }).click();
-    await page.locator('#send-status[data-state="created"]').waitFor();
-    const status = await page.locator('#send-status').textContent();
-    const id = /created (Loc-[A-Za-z0-9-]+)$/.exec(status ?? '')?.[1];
-    expect(status).toMatch(/^HTTP 200/);
-    expect(id).toBeDefined();
-    expect(await page.locator('#send-body').textContent()).toContain(`"id": "${id}"`);
-    const created = mock.mock.state.store.locations.toArray().map((location) => location.id);
-    expect(created).toContain(id);
-  });
-
-  it('shows the refusal when the API key is wrong', async () => {
-    await page.getByRole('button', { name: 'Minimal' }).click();
-    await page.getByLabel('API key').fill('wrong-key');
-    await page.getByRole('button', { name: 'Send to mock' }).click();
-    await page.locator('#send-status[data-state="refused"]').waitFor();
-    expect(await page.locator('#send-status').textContent()).toMatch(/^HTTP 401 .*unauthorised/);
-    // Chromium logs every 4xx answer to a fetch; this one is the point of the test.
-    pageErrors = pageErrors.filter((message) => !message.includes('status of 401'));
-  });
-
-  it('makes no request outside the mock, under a same-origin Content-Security-Policy', async () => {
-    const response = await page.reload();
-    expect(response?.headers()['content-security-policy']).toContain("connect-src 'self'");
-    for (const sample of samples) {
-      await page.getByRole('button', { name: sample.label, exact: true }).click();
-      await page.locator('#verdict:not([data-state="checking"])').waitFor();
-    }
-    await page.getByRole('button', { name: 'Complete' }).click();
-    await page.getByRole('button', { name: 'Send to mock' }).click();
-    await page.locator('#send-status[data-state="created"]').waitFor();
-    expect(requested.length).toBeGreaterThan(5);
-    expect(requested.filter((url) => new URL(url).origin !== mock.url)).toEqual([]);
-    expect(requested).toContain(`${mock.url}/assets/client.js`);
+  it('checks a file dropped on the editor or chosen with Open a file', async () => {
+    const { page } = session;
+    await page.locator('#payload').evaluate((editor, text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'site.json', { type: 'application/json' }));
+      editor.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, mistakes);
+    await waitForVerdict(page, 'invalid');
+    expect(await page.locator('#payload').inputValue()).toBe(mistakes);
+    const minimal = samples.find((sample) => sample.id === 'minimal')?.text ?? '';
+    await page.getByLabel('Open a file…').setInputFiles({
+      name: 'minimal.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(minimal),
+    });
+    await waitForVerdict(page, 'valid');
+    expect(await page.locator('#payload').inputValue()).toBe(minimal);
   });
 });
