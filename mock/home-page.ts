@@ -65,6 +65,7 @@ export function renderHomePage(page: HomePage): string {
       <section class="results" aria-labelledby="issues-heading">
         <h3 id="issues-heading">Issues</h3>
         <p id="verdict" role="status" aria-live="polite" data-state="empty">Paste a payload or pick a sample.</p>
+        <p id="admin" class="admin" hidden><label>Admin token (this mock listens beyond loopback) <input id="admin-token" type="password" autocomplete="off"></label></p>
         <ol id="issues" aria-label="Issues; choose one to move the cursor to it"></ol>
         <form id="send" aria-labelledby="send-heading">
           <h3 id="send-heading">Send to mock</h3>

@@ -13,6 +13,7 @@ const byId = <T extends HTMLElement>(id: string): T => {
 
 const editor = byId<HTMLTextAreaElement>('payload');
 const strict = byId<HTMLInputElement>('strict');
+const adminToken = byId<HTMLInputElement>('admin-token');
 const view: IssuesView = { verdict: byId('verdict'), list: byId<HTMLOListElement>('issues'), editor };
 const { samples } = JSON.parse(byId('checker-data').textContent ?? '{}') as { samples: Sample[] };
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -33,7 +34,11 @@ async function validate(): Promise<void> {
   try {
     const response = await fetch(`/__mock/validate?strict=${strict.checked}`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain; charset=UTF-8' },
+      headers: {
+        'content-type': 'text/plain; charset=UTF-8',
+        // Beyond loopback every /__mock route needs the admin token (RFC 6750); the field shows up after a 401.
+        ...(adminToken.value === '' ? {} : { authorization: `Bearer ${adminToken.value}` }),
+      },
       body: text,
       signal: controller.signal,
     });
@@ -41,6 +46,7 @@ async function validate(): Promise<void> {
     if (controller.signal.aborted) return;
     if (response.ok) showReport(view, answer as RunReport);
     else {
+      if (response.status === 401) byId('admin').hidden = false;
       const detail = (answer as { detail?: string }).detail ?? `HTTP ${response.status}`;
       showState(view, 'failed', `The mock refused to check: ${detail}`);
     }
@@ -79,6 +85,7 @@ byId<HTMLInputElement>('file').addEventListener('change', (event) => {
   if (file) void file.text().then(load);
 });
 strict.addEventListener('change', () => void validate());
+adminToken.addEventListener('input', validateSoon);
 byId('validate').addEventListener('click', () => void validate());
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-sample]')) {
   const sample = samples.find((s) => s.id === button.dataset.sample);

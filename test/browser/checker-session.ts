@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { deriveSamples } from '../../mock/home-samples.ts';
-import { type RunningMock, serveMock } from '../../mock/node-server.ts';
+import { type RunningMock, type ServeOptions, serveMock } from '../../mock/node-server.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
 import { launchChromium } from './chromium.ts';
 
@@ -21,10 +21,10 @@ export interface CheckerSession {
 }
 
 /**
- * Registers the hooks of a browser test file: one mock and one Chromium for the file, a new browser context and
+ * Registers the hooks of a browser test file: one mock (on `options`) and one Chromium for the file, a new browser context and
  * page per test, and a check after each test that the page logged no error (a CSP violation would be one).
  */
-export function useCheckerPage(): CheckerSession {
+export function useCheckerPage(options: ServeOptions = {}): CheckerSession {
   let mock: RunningMock;
   let browser: Browser;
   let context: BrowserContext;
@@ -34,7 +34,7 @@ export function useCheckerPage(): CheckerSession {
   let expected: RegExp | undefined;
 
   beforeAll(async () => {
-    mock = await serveMock({ port: 0 });
+    mock = await serveMock({ port: 0, ...options });
     browser = await launchChromium();
   });
   afterAll(async () => {
