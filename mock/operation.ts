@@ -75,7 +75,9 @@ export function createOperationHandler(
         path,
       );
       // The rest of the body is not worth reading: the connection closes once the answer is out.
-      reply = { ...tooLarge, headers: { ...tooLarge.headers, connection: 'close' } };
+      reply = body.abandon
+        ? { ...tooLarge, headers: { ...tooLarge.headers, connection: 'close' } }
+        : tooLarge;
     } else {
       const query = readQuery(url);
       const result = check({ path: request.params, query, header: request.header, body: body.text });

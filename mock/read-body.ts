@@ -1,7 +1,15 @@
 import { isUtf8 } from 'node:buffer';
 
 /** A request body as text, or the news that it was over the limit, not UTF-8 (RFC 8259 section 8.1) or cut off. */
-export type BodyText = { ok: true; text: string } | { ok: false; tooLarge: boolean; notUtf8?: true };
+export type BodyText =
+  | { ok: true; text: string }
+  | {
+      ok: false;
+      tooLarge: boolean;
+      notUtf8?: true;
+      /** More is left unread than is worth draining: close the connection after the answer. */
+      abandon?: true;
+    };
 
 const notUtf8: BodyText = { ok: false, tooLarge: false, notUtf8: true };
 
@@ -51,8 +59,13 @@ export function readIncoming(
 ): Promise<BodyText> {
   const declared = incoming.headers['content-length'];
   if (declared !== undefined && Number(declared) > limit) {
+    // Up to twice the limit is drained unread, so the connection lives on; more is not worth the bandwidth.
     incoming.resume();
-    return Promise.resolve({ ok: false, tooLarge: true });
+    return Promise.resolve(
+      Number(declared) > 2 * limit
+        ? { ok: false, tooLarge: true, abandon: true }
+        : { ok: false, tooLarge: true },
+    );
   }
   // Events rather than `for await`: the async iterator costs more than the rest of a small body's read.
   return new Promise((done) => {
@@ -63,7 +76,8 @@ export function readIncoming(
       if (size > limit) {
         incoming.off('data', onData);
         incoming.resume();
-        done({ ok: false, tooLarge: true });
+        // A chunked body has no end in sight: the connection closes after the answer.
+        done({ ok: false, tooLarge: true, abandon: true });
         return;
       }
       chunks.push(chunk);

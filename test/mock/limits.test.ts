@@ -33,6 +33,17 @@ describe('limits on a real port', () => {
     await closedWithin(socket, 5000);
   });
 
+  it('answers 413 for a body up to twice the limit, drains it unbuffered and keeps the connection', async () => {
+    const socket = await open(running.port);
+    const first = readAnswer(socket);
+    socket.write(request('POST', tampere, key, 'x'.repeat(1500)));
+    expect(await first).toMatchObject({ status: 413, closed: false });
+    const second = readAnswer(socket);
+    socket.write(request('POST', tampere, key, '{}'));
+    expect((await second).status).toBe(200);
+    socket.destroy();
+  });
+
   it('answers 413 for a chunked body once it passes the limit', async () => {
     const chunk = 'a'.repeat(600);
     const chunked = `${(600).toString(16)}\r\n${chunk}\r\n`;
