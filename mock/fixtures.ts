@@ -47,8 +47,7 @@ export function loadFixtures(file: string = demoFixturesPath): Fixtures {
     );
   }
   const parsed = parseJson(text);
-  if (!parsed.ok)
-    throw new FixtureError(`${path}: ${parsed.issue.message.replace(/^the body/, 'the file')}`);
+  if (!parsed.ok) throw new FixtureError(`${path}: ${parsed.issue.message.replace(/^the body/, 'the file')}`);
   const checked = checkFixtures(parsed.value);
   if (!checked.ok) throw new FixtureError(`${path}: ${checked.message}`);
   return checked.value;
