@@ -26,7 +26,15 @@ const specId = 'openapi.yaml';
 export function compileSchemas(spec: Spec): CompiledSchemas {
   const mergedDoc = foldOcpiRules(spec.doc);
   // verbose gives each error its parentSchema, which `mergedPointers` maps back to a pointer in openapi.yaml.
-  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, validateFormats: true });
+  // The fast instance below checks the document against the JSON Schema meta-schema; doing it twice would
+  // compile the meta-schema twice at start-up.
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    verbose: true,
+    validateFormats: true,
+    validateSchema: false,
+  });
   // ajv-formats' fast mode: the full `uri` and `date-time` checks cost more than the rest of the schema together.
   addFormats.default(ajv, { mode: 'fast' });
   ajv.addSchema(mergedDoc, specId);

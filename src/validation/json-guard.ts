@@ -25,7 +25,12 @@ const controlEscape = /\\u00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F])/;
  * to each parser: JSON.parse keeps the last, others the first or fail, so the mock refuses to guess), and C0
  * control characters escaped inside strings (`\u0000`; raw ones are already a syntax error).
  */
-export function guardJson(text: string, maxDepth = Number.POSITIVE_INFINITY): GuardFinding | undefined {
+export function guardJson(
+  text: string,
+  maxDepth = Number.POSITIVE_INFINITY,
+  parsed?: unknown,
+): GuardFinding | undefined {
+  if (parsed !== undefined && provedClean(text, maxDepth, parsed)) return undefined;
   const stack: Level[] = [];
   const n = text.length;
   let i = 0;
@@ -93,6 +98,55 @@ export function guardJson(text: string, maxDepth = Number.POSITIVE_INFINITY): Gu
     i++;
   }
   return undefined;
+}
+
+/**
+ * The hot path for ordinary bodies: with no backslash in the text there is no escape to inspect, and when the
+ * keys written in the text are as many as the parsed value holds, none was repeated (JSON.parse keeps one of
+ * each). Counting allocates nothing, where the full scan builds a set of names per object; anything it cannot
+ * prove clean goes to the full scan, which finds and names the problem.
+ */
+function provedClean(text: string, maxDepth: number, parsed: unknown): boolean {
+  if (text.indexOf('\\') !== -1) return false;
+  const n = text.length;
+  let keys = 0;
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      i = text.indexOf('"', i + 1);
+      let k = i + 1;
+      while (k < n && isSpace(text.charCodeAt(k))) k++;
+      if (text.charCodeAt(k) === 0x3a) keys++;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > deepest) deepest = depth;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return deepest <= maxDepth && keys === countKeys(parsed);
+}
+
+/** The number of object members in a parsed value, without recursion (its depth is already bounded). */
+function countKeys(value: unknown): number {
+  let count = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next !== 'object' || next === null) continue;
+    if (Array.isArray(next)) {
+      for (const item of next) if (typeof item === 'object' && item !== null) pending.push(item);
+      continue;
+    }
+    for (const key in next) {
+      if (!Object.hasOwn(next, key)) continue;
+      count++;
+      const item = (next as Record<string, unknown>)[key];
+      if (typeof item === 'object' && item !== null) pending.push(item);
+    }
+  }
+  return count;
 }
 
 /** The offset of the quote that closes the string opening at `start` (the text is known to be valid JSON). */

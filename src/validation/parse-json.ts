@@ -14,7 +14,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
   } catch (error) {
     return { ok: false, issue: syntaxIssue(text, (error as Error).message) };
   }
-  const finding = guardJson(text, options.maxDepth);
+  const finding = guardJson(text, options.maxDepth, value);
   if (!finding) return { ok: true, value };
   const { line, column } = lineColumn(text, finding.offset);
   return {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { guardJson } from '../../src/validation/json-guard.ts';
 import { parseJson } from '../../src/validation/parse-json.ts';
@@ -10,8 +11,10 @@ describe('guardJson', () => {
     ['a tab, a line feed and a carriage return escaped', '{"text":"a\\tb\\nc\\rd"}'],
     ['structural characters inside strings', '{"a":"{[,]}:","b":"\\"{"}'],
     ['32 levels exactly', `${'['.repeat(32)}${']'.repeat(32)}`],
+    ['a __proto__ key beside an ordinary one', '{"__proto__":{"x":1},"name":"a"}'],
   ])('finds nothing in %s', (_, text) => {
     expect(guardJson(text, 32)).toBeUndefined();
+    expect(guardJson(text, 32, JSON.parse(text))).toBeUndefined();
   });
 
   it.each([
@@ -23,11 +26,31 @@ describe('guardJson', () => {
     ['{"x":["ok","\\u001F"]}', 'control-character', '/x/1', 'U+001F'],
     ['{"x\\u0007":1}', 'control-character', '', 'U+0007'],
     [`{"c":${'['.repeat(40)}${']'.repeat(40)}}`, 'max-depth', '/c/0/0/0/0', 'deeper than 32'],
+    ['{"__proto__":1,"__proto__":2}', 'duplicate-key', '/__proto__', '"__proto__" appears twice'],
+    ['{"a":[{"b":{"c":1,"c":1}}]}', 'duplicate-key', '/a/0/b/c', '"c" appears twice'],
   ])('reports %s as %s at %s', (text, code, pointer, words) => {
-    const found = guardJson(text, 32);
-    expect(found?.code).toBe(code);
-    expect(found?.instancePath.startsWith(pointer)).toBe(true);
-    expect(found?.message).toContain(words);
+    // With the parsed value the guard first tries its counting fast path; the finding must be the same.
+    for (const found of [guardJson(text, 32), guardJson(text, 32, JSON.parse(text))]) {
+      expect(found?.code).toBe(code);
+      expect(found?.instancePath.startsWith(pointer)).toBe(true);
+      expect(found?.message).toContain(words);
+    }
+  });
+
+  it('finds the same with and without the parsed value, for any JSON text', () => {
+    // Arbitrary JSON, sometimes with one key of an object written twice, so both answers of the fast path occur.
+    const texts = fc.tuple(fc.json({ depthSize: 'medium' }), fc.boolean()).map(([text, twice]) => {
+      const key = /"([^"\\]*)":/.exec(text);
+      return twice && key ? text.replace(key[0], `${key[0]}0,${key[0]}`) : text;
+    });
+    fc.assert(
+      fc.property(texts, (text) => {
+        const slow = guardJson(text, 8);
+        const fast = guardJson(text, 8, JSON.parse(text));
+        expect(fast).toEqual(slow);
+      }),
+      { seed: 20261124, numRuns: 500 },
+    );
   });
 
   it('scans a 100k-deep body without a stack overflow and stops at the limit', () => {
