@@ -111,8 +111,45 @@ export function buildShape(doc: Json, pointer: string, memo = new Map<string, Sh
  */
 export function walkPayload(data: unknown, shape: Shape, full: boolean): WalkFindings {
   const findings: WalkFindings = { unknown: [], names: 0, numbers: 0 };
-  visit(data, shape, '', full, findings);
+  if (full) visit(data, shape, '', true, findings);
+  else countEnums(data, shape, findings);
   return findings;
+}
+
+/**
+ * The fast path of the walk, for bodies the closed schema already passed: only the subtrees that hold an enum,
+ * no paths, indexed loops. Every valid body goes through here, so it is kept apart from the full visit.
+ */
+function countEnums(data: unknown, shape: Shape, findings: WalkFindings): void {
+  if (data === null || data === undefined || !shape.hasEnum) return;
+  switch (shape.kind) {
+    case 'enum':
+      if (shape.names.has(data)) findings.names++;
+      else if (shape.numbers.has(data)) findings.numbers++;
+      return;
+    case 'union':
+      for (let i = 0; i < shape.branches.length; i++) countEnums(data, shape.branches[i] as Shape, findings);
+      return;
+    case 'array':
+      if (Array.isArray(data))
+        for (let i = 0; i < data.length; i++) countEnums(data[i], shape.items, findings);
+      return;
+    case 'object': {
+      if (typeof data !== 'object' || Array.isArray(data)) return;
+      if (shape.additional) {
+        visit(data, shape, '', false, findings);
+        return;
+      }
+      const entries = shape.enumProperties;
+      for (let i = 0; i < entries.length; i++) {
+        const [key, child] = entries[i] as [string, Shape];
+        countEnums((data as Json)[key], child, findings);
+      }
+      return;
+    }
+    default:
+      return;
+  }
 }
 
 export type { Shape };
