@@ -48,8 +48,8 @@ export function createAuthenticator(spec: Spec, store: Store): (read: Credential
     },
   };
 
+  const match = createKeyMatcher(store);
   return (read) => {
-    const match = createKeyMatcher(store);
     let present: Credential | undefined;
     let wrongCustomer: AuthResult | undefined;
     for (const alt of alternatives) {
@@ -98,16 +98,17 @@ export function createAuthenticator(spec: Spec, store: Store): (read: Credential
   };
 }
 
-const digest = (secret: string): Buffer => createHash('sha256').update(secret).digest();
-
-/** Digests of the known secrets, kept once per secret (the store can grow at run time through `/__mock/fixtures`). */
-const known = new Map<string, Buffer>();
-const knownDigest = (secret: string): Buffer => {
-  let value = known.get(secret);
+/**
+ * SHA-256 digests of secrets, known and presented, kept once per secret: the same key arrives on every request,
+ * and the store can grow at run time through `/__mock/fixtures`. Bounded, so random keys cannot grow it.
+ */
+const digests = new Map<string, Buffer>();
+const digestOf = (secret: string): Buffer => {
+  let value = digests.get(secret);
   if (!value) {
-    if (known.size >= 10_000) known.clear();
-    value = digest(secret);
-    known.set(secret, value);
+    if (digests.size >= 10_000) digests.clear();
+    value = createHash('sha256').update(secret).digest();
+    digests.set(secret, value);
   }
   return value;
 };
@@ -115,23 +116,23 @@ const knownDigest = (secret: string): Buffer => {
 /**
  * Compares a presented secret with every known one through fixed-length SHA-256 digests and
  * `crypto.timingSafeEqual`, visiting all of them whatever matches: the time taken says nothing about how much
- * of a key was right (a `Map` lookup or `===` stops at the first differing character).
+ * of a key was right (a `Map` lookup or `===` stops at the first differing character). Whether a digest was
+ * cached tells only whether the very same string was seen before, which trying it would tell anyway.
  */
 function createKeyMatcher(store: Store) {
-  let presented: { secret: string; digest: Buffer } | undefined;
-  const same = (secret: string, candidate: string): boolean => {
-    if (presented?.secret !== secret) presented = { secret, digest: digest(secret) };
-    return timingSafeEqual(presented.digest, knownDigest(candidate));
-  };
+  const same = (secret: string, candidate: string): boolean =>
+    timingSafeEqual(digestOf(secret), digestOf(candidate));
   const find = (secret: string, pick: (customer: Customer) => Set<string>): Customer | undefined => {
     let found: Customer | undefined;
     for (const customer of store.customers())
       for (const candidate of pick(customer)) if (same(secret, candidate) && !found) found = customer;
     return found;
   };
+  const apiKeysOf = (customer: Customer) => customer.apiKeys;
+  const codesOf = (customer: Customer) => customer.codes;
   return {
-    apiKey: (secret: string) => find(secret, (customer) => customer.apiKeys),
-    code: (secret: string) => find(secret, (customer) => customer.codes) !== undefined,
+    apiKey: (secret: string) => find(secret, apiKeysOf),
+    code: (secret: string) => find(secret, codesOf) !== undefined,
     codeOf(customer: Customer, secret: string): boolean {
       let found = false;
       for (const candidate of customer.codes) found = same(secret, candidate) || found;
@@ -146,14 +147,25 @@ function createKeyMatcher(store: Store) {
  */
 export function redactSecrets(json: string, store: Store): string {
   let out = json;
+  for (const mask of masksOf(store)) if (out.includes(mask)) out = out.replaceAll(mask, '***');
+  return out;
+}
+
+/** What `redactSecrets` looks for, worked out again only when the customers change (the log calls it per request). */
+const masks = new WeakMap<Store, { revision: number; list: string[] }>();
+function masksOf(store: Store): string[] {
+  const known = masks.get(store);
+  if (known?.revision === store.revision) return known.list;
+  const list: string[] = [];
   for (const customer of store.customers()) {
     for (const secret of [...customer.apiKeys, ...customer.codes]) {
       if (secret.length < 3) continue;
       const escaped = JSON.stringify(secret).slice(1, -1);
-      if (out.includes(escaped)) out = out.replaceAll(escaped, '***');
       const encoded = encodeURIComponent(secret);
-      if (encoded !== escaped && out.includes(encoded)) out = out.replaceAll(encoded, '***');
+      list.push(escaped);
+      if (encoded !== escaped) list.push(encoded);
     }
   }
-  return out;
+  masks.set(store, { revision: store.revision, list });
+  return list;
 }

@@ -34,6 +34,8 @@ export interface Store {
   customers(): readonly Customer[];
   /** Back to the start-up fixtures, with no locations. */
   reset(): void;
+  /** Grows whenever the customers change, so what is derived from them can be cached. */
+  readonly revision: number;
 }
 
 /** Creates the store; `base` is what `reset` returns to. */
@@ -77,7 +79,9 @@ export function createStore(base: Fixtures, maxLocations = 10_000): Store {
     return outcome;
   };
 
+  let revision = 0;
   const add = (fixtures: Fixtures) => {
+    revision++;
     const counts = { added: 0, extended: 0 };
     for (const fixture of fixtures.customers) counts[merge(fixture)]++;
     return counts;
@@ -103,5 +107,8 @@ export function createStore(base: Fixtures, maxLocations = 10_000): Store {
     customerCount: () => customers.length,
     customers: () => customers,
     reset,
+    get revision() {
+      return revision;
+    },
   };
 }
