@@ -1,5 +1,6 @@
 import { Verifier } from '@pact-foundation/pact';
 import type { JsonMap } from '@pact-foundation/pact/src/common/jsonTypes.js';
+import { forwardBody } from './forward-body.ts';
 import { providerName } from './participants.ts';
 
 type VerifierOptions = ConstructorParameters<typeof Verifier>[0];
@@ -67,6 +68,8 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
     // pact-js types this as HTTP handlers intersected with message handlers; these are HTTP handlers.
     stateHandlers: stateHandlers(options) as unknown as VerifierOptions['stateHandlers'],
     ...(options.beforeEach ? { beforeEach: options.beforeEach } : {}),
+    // pact-js's proxy drops `{}` bodies and re-serialises others under the old Content-Length (forward-body.ts).
+    requestFilter: forwardBody as VerifierOptions['requestFilter'],
     // The verifier sends the state's values back in the request; a mock or a partner keeps no other state here.
     providerStatesSetupTeardown: false,
     failIfNoPactsFound: true,
