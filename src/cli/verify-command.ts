@@ -137,7 +137,8 @@ export function summary(result: VerifyResult, providerBaseUrl: string): string {
       : `FAIL: nothing was verified against ${providerBaseUrl}: ${result.reason ?? 'no interactions'}`,
   ];
   for (const failure of result.failures) {
-    const name = failure.interaction.replace(/^Verifying a pact between .+? and .+? (?=Given |- )/, '');
+    // The verifier writes "<pact> Given <state> - <description>", or "<pact> - <description>" with no state.
+    const name = failure.interaction.replace(/^Verifying a pact between .+? and .+? (?:- )?(?=Given |)/, '');
     lines.push(`  - ${name}: ${failure.mismatches.join('; ')}`);
   }
   return `${lines.join('\n')}\n`;
