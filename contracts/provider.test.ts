@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { serveMock } from '../mock/node-server.ts';
 import { createMockAdmin } from '../src/pact/mock-admin.ts';
 import { projectPactFile } from '../src/pact/participants.ts';
@@ -45,10 +45,15 @@ describe('the mock, as the provider of the committed pacts', () => {
   });
 
   it('honours every interaction with credentials and an integration the pacts never mention', async () => {
-    // The states create this customer through /__mock/fixtures and inject its values into the requests.
-    const admin = createMockAdmin(mock.url);
+    // The states create this customer through /__mock/fixtures and inject its values into the requests. The mock
+    // knows no customer at start, so the pacts' example credentials would get 401: only injected values pass.
+    const fixtures = join(mkdtempSync(join(tmpdir(), 'ocpi-provider-')), 'no-customers.json');
+    writeFileSync(fixtures, '{"customers":[]}');
+    const bare = await serveMock({ port: 0, host: '127.0.0.1', fixtures });
+    onTestFinished(() => bare.close());
+    const admin = createMockAdmin(bare.url);
     const result = await verifyProvider({
-      providerBaseUrl: mock.url,
+      providerBaseUrl: bare.url,
       pactFiles: [projectPactFile],
       setup: admin,
       beforeEach: admin.reset,

@@ -5,6 +5,9 @@ import { providerName } from './participants.ts';
 
 type VerifierOptions = ConstructorParameters<typeof Verifier>[0];
 
+/** The routes pact-js's proxy serves itself (Verifier's private stateSetupPath and messageTransportPath). */
+const pactProxyPaths = ['/_pactSetup', '/_messages'];
+
 import {
   createStateHandlers,
   type InjectedValues,
@@ -69,7 +72,7 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
     stateHandlers: stateHandlers(options) as unknown as VerifierOptions['stateHandlers'],
     ...(options.beforeEach ? { beforeEach: options.beforeEach } : {}),
     // pact-js's proxy drops `{}` bodies and re-serialises others under the old Content-Length (forward-body.ts).
-    requestFilter: forwardBody as VerifierOptions['requestFilter'],
+    requestFilter: forwardBody(pactProxyPaths) as VerifierOptions['requestFilter'],
     // The verifier sends the state's values back in the request; a mock or a partner keeps no other state here.
     providerStatesSetupTeardown: false,
     failIfNoPactsFound: true,
