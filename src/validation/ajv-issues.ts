@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { getAtPointer, joinPointer } from '../spec/pointer.ts';
 import { describeTypes, describeValue, label, listValues } from './describe.ts';
-import { suggest } from './suggest.ts';
+import { type Candidate, suggest } from './suggest.ts';
 import type { Issue } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -81,7 +81,31 @@ export function issuesFromErrors(errors: readonly ErrorObject[], context: ErrorC
   }
 }
 
+/**
+ * Where an error's schema node lives and whether it is an OCPI rule depends only on that node and the keyword
+ * (and, for `required`, the property): remembered per node, since an invalid body repeats the same few.
+ */
+const origins = new WeakMap<object, Map<string, Origin>>();
+
 function originOf(error: ErrorObject, context: ErrorContext): Origin {
+  const node = error.parentSchema as object | undefined;
+  if (typeof node !== 'object' || node === null) return findOrigin(error, context);
+  const key =
+    error.keyword === 'required' ? `required:${String(error.params.missingProperty)}` : error.keyword;
+  let known = origins.get(node);
+  if (!known) {
+    known = new Map();
+    origins.set(node, known);
+  }
+  let origin = known.get(key);
+  if (!origin) {
+    origin = findOrigin(error, context);
+    known.set(key, origin);
+  }
+  return origin;
+}
+
+function findOrigin(error: ErrorObject, context: ErrorContext): Origin {
   const pointer = context.pointers.get(error.parentSchema as object) ?? '';
   const inRule = /^(.*)\/x-ocpi\/rule(\/|$)/.exec(pointer);
   if (inRule) {
@@ -215,19 +239,24 @@ function enumUnionIssue(
     message: `${where} must be one of ${listValues(names)}${forms}${nullable ? ' or null' : ''}; got ${describeValue(data)}`,
     allowedValues: names,
   };
-  const guess =
-    typeof data === 'string'
-      ? suggest(
-          data,
-          names.map((name) => ({ name })),
-        )
-      : undefined;
+  const guess = typeof data === 'string' ? suggest(data, candidatesOf(names)) : undefined;
   if (guess) {
     issue.suggestion = guess;
     issue.message += `; did you mean ${guess}?`;
   }
   issue.location = 'body';
   return issue;
+}
+
+/** The enum names as "did you mean" candidates, one list per enum, so `suggest` can remember its answers. */
+const enumCandidates = new WeakMap<string[], Candidate[]>();
+function candidatesOf(names: string[]): Candidate[] {
+  let candidates = enumCandidates.get(names);
+  if (!candidates) {
+    candidates = names.map((name) => ({ name }));
+    enumCandidates.set(names, candidates);
+  }
+  return candidates;
 }
 
 function anyOfRequiredIssue(error: ErrorObject, branches: Json[], origin: Origin, strict: boolean): Issue {

@@ -34,8 +34,26 @@ export interface Candidate {
   readonly aliases?: readonly string[];
 }
 
-/** The closest candidate to `input`, or undefined when none is close enough to be a plausible typo. */
+/**
+ * The closest candidate to `input`, or undefined when none is close enough to be a plausible typo. Answers are
+ * remembered per candidate list (a bounded number): a client that repeats one mistake pays for it once.
+ */
 export function suggest(input: string, candidates: readonly Candidate[]): string | undefined {
+  let answers = remembered.get(candidates);
+  if (!answers) {
+    answers = new Map();
+    remembered.set(candidates, answers);
+  }
+  if (answers.has(input)) return answers.get(input);
+  const found = closest(input, candidates);
+  if (answers.size >= 1000) answers.clear();
+  answers.set(input, found);
+  return found;
+}
+
+const remembered = new WeakMap<readonly Candidate[], Map<string, string | undefined>>();
+
+function closest(input: string, candidates: readonly Candidate[]): string | undefined {
   const wanted = normaliseName(input);
   let best: { name: string; distance: number } | undefined;
   for (const candidate of candidates) {

@@ -111,7 +111,7 @@ export function buildShape(doc: Json, pointer: string, memo = new Map<string, Sh
  */
 export function walkPayload(data: unknown, shape: Shape, full: boolean): WalkFindings {
   const findings: WalkFindings = { unknown: [], names: 0, numbers: 0 };
-  if (full) visit(data, shape, '', true, findings);
+  if (full) visit(data, shape, [], true, findings);
   else countEnums(data, shape, findings);
   return findings;
 }
@@ -137,7 +137,7 @@ function countEnums(data: unknown, shape: Shape, findings: WalkFindings): void {
     case 'object': {
       if (typeof data !== 'object' || Array.isArray(data)) return;
       if (shape.additional) {
-        visit(data, shape, '', false, findings);
+        visit(data, shape, [], false, findings);
         return;
       }
       const entries = shape.enumProperties;
@@ -154,7 +154,14 @@ function countEnums(data: unknown, shape: Shape, findings: WalkFindings): void {
 
 export type { Shape };
 
-function visit(data: unknown, shape: Shape, path: string, full: boolean, findings: WalkFindings): void {
+/** The full walk. The path is a stack of tokens, joined into a pointer only for a property it reports. */
+function visit(
+  data: unknown,
+  shape: Shape,
+  path: Array<string | number>,
+  full: boolean,
+  findings: WalkFindings,
+): void {
   if (data === null || data === undefined || (!full && !shape.hasEnum)) return;
   switch (shape.kind) {
     case 'enum':
@@ -165,8 +172,12 @@ function visit(data: unknown, shape: Shape, path: string, full: boolean, finding
       for (const branch of shape.branches) visit(data, branch, path, full, findings);
       return;
     case 'array':
-      if (Array.isArray(data))
-        for (let i = 0; i < data.length; i++) visit(data[i], shape.items, `${path}/${i}`, full, findings);
+      if (!Array.isArray(data)) return;
+      for (let i = 0; i < data.length; i++) {
+        path.push(i);
+        visit(data[i], shape.items, path, full, findings);
+        path.pop();
+      }
       return;
     case 'object': {
       if (typeof data !== 'object' || Array.isArray(data)) return;
@@ -177,11 +188,12 @@ function visit(data: unknown, shape: Shape, path: string, full: boolean, finding
       }
       for (const key in data) {
         if (!Object.hasOwn(data, key)) continue;
-        const child = shape.properties.get(key);
-        const value = (data as Json)[key];
-        if (child) visit(value, child, full ? joinPointer(path, key) : path, full, findings);
-        else if (shape.additional) visit(value, shape.additional, joinPointer(path, key), full, findings);
-        else if (full && !shape.open) findings.unknown.push(unknownIssue(key, joinPointer(path, key), shape));
+        const child = shape.properties.get(key) ?? shape.additional;
+        path.push(key);
+        if (child) visit((data as Json)[key], child, path, full, findings);
+        else if (full && !shape.open)
+          findings.unknown.push(unknownIssue(key, joinPointer('', ...path), shape));
+        path.pop();
       }
       return;
     }
