@@ -27,6 +27,26 @@ function variant(change: (created: Http) => void): PactFile {
   return { path: '/virtual/variant.json', pact };
 }
 
+/** An outside pact with one interaction: a 404 for an unknown integration with the given text body. */
+function textNotFound(headers: Record<string, unknown>, body: unknown): PactFile {
+  const interaction = {
+    description: 'a post to an integration that was deleted',
+    request: {
+      method: 'POST',
+      path: '/integrations/int-deleted/locations',
+      headers: { 'x-api-key': 'partner-key', 'Content-Type': 'application/json' },
+      body: { name: 'Ratina' },
+    },
+    response: { status: 404, headers, body },
+  };
+  const pact = {
+    consumer: { name: 'partner-portal' },
+    provider: { name: 'emabler-add-location' },
+    interactions: [interaction],
+  };
+  return { path: '/virtual/text-404.json', pact: pact as unknown as PactDocument };
+}
+
 describe('compare', () => {
   it('passes the project pacts', async () => {
     const [result] = await comparePacts(spec, [committed]);
@@ -80,6 +100,33 @@ describe('compare', () => {
     });
     const [result] = await comparePacts(spec, [pact]);
     expect(result?.findings.map((f) => f.code)).toContain('response.status.unknown');
+  });
+
+  it.each([
+    ['V2', { 'Content-Type': 'text/plain' }, 'Customer not found'],
+    [
+      'V4',
+      { 'content-type': ['text/plain; charset=utf-8'] },
+      { content: 'Customer not found', contentType: 'text/plain', encoded: false },
+    ],
+  ])("passes a %s pact whose 404 is eMabler's text/plain sentence", async (_version, headers, body) => {
+    const [result] = await comparePacts(spec, [textNotFound(headers, body)]);
+    expect(result?.findings).toEqual([]);
+  });
+
+  it('fails a pact whose text/plain 404 is a sentence the spec does not allow', async () => {
+    const pact = textNotFound({ 'Content-Type': 'text/plain' }, 'Integration missing');
+    const [result] = await comparePacts(spec, [pact]);
+    const rule = '/components/responses/CustomerNotFound/content/text~1plain/schema/const';
+    expect(result?.findings).toEqual([
+      expect.objectContaining({
+        code: 'response.body.incompatible',
+        message: expect.stringContaining('"Customer not found"'),
+        pactLocation: 'response.body',
+        pactValue: 'Integration missing',
+        spec: { pointer: rule, line: spec.lineOf(rule) },
+      }),
+    ]);
   });
 
   it('takes the media type of a 4xx answer from the response when the request sends no Accept', async () => {

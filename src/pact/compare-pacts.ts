@@ -1,5 +1,6 @@
 import * as comparatorPackage from '@pactflow/openapi-pact-comparator';
 import type { Spec } from '../spec/load-spec.ts';
+import { compareTextBodies } from './compare-text-bodies.ts';
 import {
   type PactDocument,
   type PactFile,
@@ -51,7 +52,10 @@ const { Comparator } = comparatorPackage as unknown as {
 
 const isHttp = (i: PactInteraction): boolean => !i.type || i.type.toLowerCase() === 'synchronous/http';
 
-/** Checks every HTTP interaction of every pact against the spec with @pactflow/openapi-pact-comparator. */
+/**
+ * Checks every HTTP interaction of every pact against the spec with @pactflow/openapi-pact-comparator, and the
+ * text bodies it skips with compare-text-bodies.ts.
+ */
 export async function comparePacts(spec: Spec, files: PactFile[]): Promise<PactComparison[]> {
   const comparator = new Comparator(comparableDocument(spec.doc));
   const results: PactComparison[] = [];
@@ -65,6 +69,7 @@ export async function comparePacts(spec: Spec, files: PactFile[]): Promise<PactC
     } catch (error) {
       throw new PactFileError(`${path}: the comparator cannot read this pact (${(error as Error).message})`);
     }
+    findings.push(...compareTextBodies(spec, interactions));
     findings.sort((a, b) => a.interaction.index - b.interaction.index);
     results.push({
       file: path,
