@@ -106,16 +106,27 @@ export function memoryOf(pid: number): { rssMiB: number; peakMiB: number } {
   return { rssMiB: read('VmRSS'), peakMiB: read('VmHWM') };
 }
 
+/** CPU time (user + system) of a process and its children so far, in ms, read from /proc (100 ticks a second). */
+export function treeCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // After the command name: state is field 3, utime field 14 and stime field 15 (proc(5)).
+  let ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  for (const child of childrenOf(pid)) ticks += treeCpuMs(Number(child)) / 10;
+  return ticks * 10;
+}
+
+function childrenOf(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
 /** Sum of the memory of a process and its children (Prism -m forks a worker). */
 export function treeMemory(pid: number): { rssMiB: number; peakMiB: number } {
   const total = memoryOf(pid);
-  let children: string[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-  } catch {
-    // no children file: a single process
-  }
-  for (const child of children) {
+  for (const child of childrenOf(pid)) {
     const sub = treeMemory(Number(child));
     total.rssMiB += sub.rssMiB;
     total.peakMiB += sub.peakMiB;
