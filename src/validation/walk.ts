@@ -111,7 +111,7 @@ export function buildShape(doc: Json, pointer: string, memo = new Map<string, Sh
  */
 export function walkPayload(data: unknown, shape: Shape, full: boolean): WalkFindings {
   const findings: WalkFindings = { unknown: [], names: 0, numbers: 0 };
-  if (full) visit(data, shape, [], true, findings);
+  if (full) visit(data, shape, [], findings);
   else countEnums(data, shape, findings);
   return findings;
 }
@@ -124,8 +124,7 @@ function countEnums(data: unknown, shape: Shape, findings: WalkFindings): void {
   if (data === null || data === undefined || !shape.hasEnum) return;
   switch (shape.kind) {
     case 'enum':
-      if (shape.names.has(data)) findings.names++;
-      else if (shape.numbers.has(data)) findings.numbers++;
+      tally(data, shape, findings);
       return;
     case 'union':
       for (let i = 0; i < shape.branches.length; i++) countEnums(data, shape.branches[i] as Shape, findings);
@@ -137,7 +136,10 @@ function countEnums(data: unknown, shape: Shape, findings: WalkFindings): void {
     case 'object': {
       if (typeof data !== 'object' || Array.isArray(data)) return;
       if (shape.additional) {
-        visit(data, shape, [], false, findings);
+        for (const key in data) {
+          const child = shape.properties.get(key) ?? shape.additional;
+          if (Object.hasOwn(data, key)) countEnums((data as Json)[key], child, findings);
+        }
         return;
       }
       const entries = shape.enumProperties;
@@ -154,45 +156,38 @@ function countEnums(data: unknown, shape: Shape, findings: WalkFindings): void {
 
 export type { Shape };
 
+/** Counts one enum value as a name or as an index (decision 6); anything else is the schema's business. */
+function tally(data: unknown, shape: Shape & { kind: 'enum' }, findings: WalkFindings): void {
+  if (shape.names.has(data)) findings.names++;
+  else if (shape.numbers.has(data)) findings.numbers++;
+}
+
 /** The full walk. The path is a stack of tokens, joined into a pointer only for a property it reports. */
-function visit(
-  data: unknown,
-  shape: Shape,
-  path: Array<string | number>,
-  full: boolean,
-  findings: WalkFindings,
-): void {
-  if (data === null || data === undefined || (!full && !shape.hasEnum)) return;
+function visit(data: unknown, shape: Shape, path: Array<string | number>, findings: WalkFindings): void {
+  if (data === null || data === undefined) return;
   switch (shape.kind) {
     case 'enum':
-      if (shape.names.has(data)) findings.names++;
-      else if (shape.numbers.has(data)) findings.numbers++;
+      tally(data, shape, findings);
       return;
     case 'union':
-      for (const branch of shape.branches) visit(data, branch, path, full, findings);
+      for (const branch of shape.branches) visit(data, branch, path, findings);
       return;
     case 'array':
       if (!Array.isArray(data)) return;
       for (let i = 0; i < data.length; i++) {
         path.push(i);
-        visit(data[i], shape.items, path, full, findings);
+        visit(data[i], shape.items, path, findings);
         path.pop();
       }
       return;
     case 'object': {
       if (typeof data !== 'object' || Array.isArray(data)) return;
-      if (!full && !shape.additional) {
-        for (const [key, child] of shape.enumProperties)
-          visit((data as Json)[key], child, path, full, findings);
-        return;
-      }
       for (const key in data) {
         if (!Object.hasOwn(data, key)) continue;
         const child = shape.properties.get(key) ?? shape.additional;
         path.push(key);
-        if (child) visit((data as Json)[key], child, path, full, findings);
-        else if (full && !shape.open)
-          findings.unknown.push(unknownIssue(key, joinPointer('', ...path), shape));
+        if (child) visit((data as Json)[key], child, path, findings);
+        else if (!shape.open) findings.unknown.push(unknownIssue(key, joinPointer('', ...path), shape));
         path.pop();
       }
       return;
