@@ -53,10 +53,20 @@ export async function startMockCli(args: string[], timeoutMs = 20_000): Promise<
   };
 }
 
-/** Runs `ocpi-location-kit mock` expecting it to fail at start-up; resolves with its exit code and output. */
-export function runMockCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** What a finished run of the CLI printed, and how it exited. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `ocpi-location-kit` command from the project root, as a user would; killed after 20 s. */
+export function runCli(args: string[], stdin = ''): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['src/cli/bin.js', 'mock', ...args], { cwd: root });
+    const child = spawn(process.execPath, ['src/cli/bin.js', ...args], {
+      cwd: root,
+      env: { ...process.env, OCPI_KIT_DEBUG: '' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
@@ -71,5 +81,11 @@ export function runMockCli(args: string[]): Promise<{ code: number | null; stdou
       clearTimeout(timer);
       done({ code, stdout, stderr });
     });
+    child.stdin.end(stdin);
   });
+}
+
+/** Runs `ocpi-location-kit mock` expecting it to fail at start-up; resolves with its exit code and output. */
+export function runMockCli(args: string[]): Promise<CliRun> {
+  return runCli(['mock', ...args]);
 }

@@ -1,41 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/cli/validate-report.ts';
+import { type CliRun, runCli } from './mock-process.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const payloads = 'test/fixtures/payloads';
 const fixture = (name: string) => `${payloads}/${name}.json`;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the real command, as a partner would, from the project root. */
-function cli(args: string[], stdin = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['src/cli/bin.js', 'validate', ...args], {
-      cwd: root,
-      env: { ...process.env, OCPI_KIT_DEBUG: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const cli = (args: string[], stdin = ''): Promise<CliRun> => runCli(['validate', ...args], stdin);
 
 let temp: string;
 beforeAll(() => {
@@ -50,7 +24,7 @@ beforeAll(() => {
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('validate --format text', () => {
-  let run: Run;
+  let run: CliRun;
   beforeAll(async () => {
     run = await cli([
       fixture('valid-oulu-kauppatori-minimal'),
@@ -86,8 +60,8 @@ describe('validate --format text', () => {
 });
 
 describe('validate --format json', () => {
-  let lenient: Run;
-  let strict: Run;
+  let lenient: CliRun;
+  let strict: CliRun;
   beforeAll(async () => {
     const files = [
       fixture('valid-tampere-hatanpaa-complete-names'),
@@ -145,7 +119,7 @@ describe('validate --format json', () => {
 });
 
 describe('validate --format junit', () => {
-  let run: Run;
+  let run: CliRun;
   beforeAll(async () => {
     run = await cli([
       '--format=junit',
