@@ -18,10 +18,11 @@ export function banner(url: string, store: Store, format: LogFormat, adminToken?
   const integration = demo ? [...demo.integrations][0] : undefined;
   if (format === 'json') {
     const token = adminToken ? { adminToken } : {};
-    return `${JSON.stringify({ event: 'listening', url, docs: `${url}/docs`, customers: store.customerCount(), ...token })}\n`;
+    return `${JSON.stringify({ event: 'listening', url, checker: `${url}/`, docs: `${url}/docs`, customers: store.customerCount(), ...token })}\n`;
   }
   const lines = [
     `ocpi-location-kit mock listening on ${url}`,
+    `  payload check  ${url}/`,
     `  API reference  ${url}/docs`,
     `  admin          ${url}/__mock/health, /__mock/requests, /__mock/locations`,
   ];
