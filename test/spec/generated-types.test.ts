@@ -2,10 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { editSpec, projectRoot, tempProject } from './temp-project.ts';
+import { editSpec, projectRoot, specText, tempProject } from './temp-project.ts';
 
 // npm scripts run on a temp copy: other engineers work in this checkout, so the real openapi.yaml is never edited.
-const temp = tempProject(['package.json', 'openapi.yaml', 'src/generated/openapi.ts']);
+const temp = tempProject([
+  'package.json',
+  'openapi.yaml',
+  'src/generated/openapi.ts',
+  'src/generated/openapi.yaml.sha256',
+  'src/spec/stamp-generated.ts',
+]);
 afterAll(() => temp.remove());
 
 const npmRun = (script: string) => {
@@ -36,6 +42,19 @@ describe('generated types', () => {
 
     expect(npmRun('generate').status).toBe(0);
     expect(readFileSync(join(temp.dir, 'src/generated/openapi.ts'), 'utf8')).toContain('nickname?: string;');
+    expect(npmRun('generate:check').status).toBe(0);
+  });
+
+  it('fail generate:check when only an example of openapi.yaml changes, and pass once regenerated', () => {
+    // The types stay the same, but the folder no longer matches the spec it claims to be generated from.
+    temp.write('openapi.yaml', specText);
+    expect(npmRun('generate').status).toBe(0);
+    temp.write('openapi.yaml', editSpec('name: Kauppatori Oulu', 'name: Kauppatori Oulu (Rotuaari)'));
+    const stale = npmRun('generate:check');
+    expect(stale.status).not.toBe(0);
+    expect(stale.output).toContain('openapi.yaml changed since src/generated/ was generated');
+
+    expect(npmRun('generate').status).toBe(0);
     expect(npmRun('generate:check').status).toBe(0);
   });
 });
