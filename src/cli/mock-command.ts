@@ -86,8 +86,13 @@ export const mockCommand: Command = {
       if (error instanceof FixtureError) throw new UsageError(error.message);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+        const why = {
+          EADDRINUSE: 'the port is already in use; choose another with --port',
+          EACCES: 'permission denied; choose a port above 1023 with --port',
+          EADDRNOTAVAIL: 'no interface of this machine has that address; check --host',
+        }[code];
         throw new UsageError(
-          `cannot listen on ${values.host ?? '127.0.0.1'}:${values.port ?? 4010} (${code})`,
+          `cannot listen on ${values.host ?? '127.0.0.1'}:${values.port ?? 4010}: ${why} (${code})`,
         );
       }
       throw error;

@@ -101,7 +101,10 @@ describe('mock start-up faults', () => {
     try {
       await expectOneLine(
         ['--port', String(port)],
-        new RegExp(`^ocpi-location-kit: cannot listen on 127\\.0\\.0\\.1:${port} \\(EADDRINUSE\\)$`, 'm'),
+        new RegExp(
+          `^ocpi-location-kit: cannot listen on 127\\.0\\.0\\.1:${port}: the port is already in use; choose another with --port \\(EADDRINUSE\\)$`,
+          'm',
+        ),
       );
     } finally {
       taken.close();
