@@ -58,8 +58,9 @@ const write = (name: string, pact: unknown): string => {
 const good = write('partner-good.json', partnerPact(404, 'int-somebody-elses'));
 const bad = write('partner-bad.json', partnerPact(200, 'int-somebody-elses'));
 
-// Bodies pact-js's proxy used to mangle: `{}` went out empty under Content-Length 2, and `55.0` went out as `55`
-// under the verifier's length, so the mock waited for bytes that never came. Written as text to keep `55.0`.
+// Bodies pact-js's proxy used to mangle (verify no longer goes through it): `{}` went out empty under
+// Content-Length 2, and `55.0` went out as `55` under the verifier's length, so the mock waited for bytes that
+// never came. Written as text to keep `55.0`.
 const bodyInteraction = (description: string, body: string) =>
   `{"description":"${description}","request":{"method":"POST","path":"/integrations/int-partner/locations",` +
   `"headers":{"x-api-key":"partner-key","Content-Type":"application/json"},"body":${body}},` +
@@ -75,6 +76,39 @@ writeFileSync(
     ),
   ].join(',')}],"metadata":{"pactSpecification":{"version":"2.0.0"}}}`,
 );
+
+// Bodies pact-js's proxy answered itself, with an HTML 400, before the provider saw them: JSON it could not parse
+// and JSON primitives (body-parser's strict mode). A Pact V4 body is JSON unless encoded, so the malformed one is
+// written in base64 to reach the provider byte for byte.
+const badJsonInteraction = (description: string, body: { content: unknown; encoded: false | 'base64' }) => ({
+  type: 'Synchronous/HTTP',
+  description,
+  request: {
+    method: 'POST',
+    path: '/integrations/int-partner/locations',
+    headers: { 'x-api-key': ['partner-key'], 'content-type': ['application/json'] },
+    body: { ...body, contentType: 'application/json' },
+  },
+  response: {
+    status: 400,
+    headers: { 'content-type': ['text/plain'] },
+    body: { content: 'Something went wrong', contentType: 'text/plain', encoded: false },
+  },
+});
+const badJson = (interaction: ReturnType<typeof badJsonInteraction>) =>
+  write(`partner-${interaction.description.replaceAll(' ', '-')}.json`, {
+    consumer: { name: 'partner-portal' },
+    provider: { name: 'emabler-add-location' },
+    interactions: [interaction],
+    metadata: { pactSpecification: { version: '4.0' } },
+  });
+const malformed = badJson(
+  badJsonInteraction('add a site cut off mid-object', {
+    content: Buffer.from('{"name":"Hatanpää",').toString('base64'),
+    encoded: 'base64',
+  }),
+);
+const primitive = badJson(badJsonInteraction('add the number 42', { content: 42, encoded: false }));
 
 let mock: Awaited<ReturnType<typeof serveMock>>;
 beforeAll(async () => {
@@ -108,6 +142,20 @@ describe("a partner's pact", () => {
     expect(result.interactions).toHaveLength(2);
     expect(result.ok).toBe(true);
   }, 20_000);
+
+  it('passes verification of an interaction that sends malformed JSON and expects 400', async () => {
+    const result = await verifyProvider({ providerBaseUrl: mock.url, pactFiles: [malformed] });
+    expect(result.failures).toEqual([]);
+    expect(result.interactions).toEqual([{ description: 'add a site cut off mid-object', ok: true }]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('passes verification of an interaction that sends the JSON primitive 42 and expects 400', async () => {
+    const result = await verifyProvider({ providerBaseUrl: mock.url, pactFiles: [primitive] });
+    expect(result.failures).toEqual([]);
+    expect(result.interactions).toEqual([{ description: 'add the number 42', ok: true }]);
+    expect(result.ok).toBe(true);
+  });
 
   it('fails verification when it expects 200 for an unknown integration', async () => {
     const result = await verifyProvider({ providerBaseUrl: mock.url, pactFiles: [bad] });

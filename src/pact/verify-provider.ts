@@ -1,21 +1,14 @@
-import { Verifier } from '@pact-foundation/pact';
 import type { JsonMap } from '@pact-foundation/pact/src/common/jsonTypes.js';
-import { forwardBody } from './forward-body.ts';
+import pactCore, { type VerifierOptions as CoreOptions } from '@pact-foundation/pact-core';
 import { providerName } from './participants.ts';
-
-type VerifierOptions = ConstructorParameters<typeof Verifier>[0];
-
-/** The routes pact-js's proxy serves itself (Verifier's private stateSetupPath and messageTransportPath). */
-const pactProxyPaths = ['/_pactSetup', '/_messages'];
-
 import {
   createStateHandlers,
   type InjectedValues,
   type ProviderState,
-  type StateHandler,
   type StateOverrides,
   type StateSetup,
 } from './provider-states.ts';
+import { serveStateChanges } from './state-change-server.ts';
 
 /** Where the pacts come from when a Pact Broker is used, and what to publish back. */
 export interface BrokerOptions {
@@ -55,32 +48,41 @@ export interface VerifyResult {
   readonly reason?: string;
 }
 
-/** Verifies the provider with pact-js (its native verifier prints the per-interaction report to stdout). */
+/**
+ * Verifies the provider with pact-core, the native verifier pact-js runs (it prints the per-interaction report
+ * to stdout). pact-js's `Verifier` is not used: it always puts its own express proxy in front of the provider,
+ * which parses request bodies, so a pact sending malformed JSON got the proxy's 400, `{}` was sent as nothing
+ * and other bodies were re-serialised under the old Content-Length. Here the verifier talks to the provider
+ * directly, and provider states go to a small endpoint of our own for the run (state-change-server.ts).
+ */
 export async function verifyProvider(options: VerifyOptions): Promise<VerifyResult> {
   // pact-core reports usage to pactflow.io unless told not to; this toolkit keeps verification on the wire it tests.
   process.env.PACT_DO_NOT_TRACK ??= 'true';
   const unreachable = await checkReachable(options.providerBaseUrl);
   if (unreachable) return { ok: false, interactions: [], failures: [], reason: unreachable };
+  const states = await serveStateChanges({
+    setUp: stateSetup(options),
+    ...(options.beforeEach ? { beforeEach: options.beforeEach } : {}),
+  });
   const { broker } = options;
-  const verifier = new Verifier({
+  const run: CoreOptions = {
     provider: providerName,
     providerBaseUrl: options.providerBaseUrl,
     logLevel: options.logLevel ?? 'warn',
     ...(options.pactFiles ? { pactUrls: options.pactFiles } : {}),
     ...(broker ? brokerOptions(broker, options.pactFiles === undefined) : {}),
-    // pact-js types this as HTTP handlers intersected with message handlers; these are HTTP handlers.
-    stateHandlers: stateHandlers(options) as unknown as VerifierOptions['stateHandlers'],
-    ...(options.beforeEach ? { beforeEach: options.beforeEach } : {}),
-    // pact-js's proxy drops `{}` bodies and re-serialises others under the old Content-Length (forward-body.ts).
-    requestFilter: forwardBody(pactProxyPaths) as VerifierOptions['requestFilter'],
-    // The verifier sends the state's values back in the request; a mock or a partner keeps no other state here.
-    providerStatesSetupTeardown: false,
+    providerStatesSetupUrl: states.url,
+    // pact-core sends teardowns whatever this says; they end an interaction (for beforeEach) and go no further.
+    providerStatesSetupTeardown: true,
     failIfNoPactsFound: true,
-  });
+  };
   try {
-    return readOutcome(await verifier.verifyProvider(), true);
+    // The package's CommonJS default export is typed as the module: its `default` is the same Pact instance.
+    return readOutcome(await pactCore.default.verifyPacts(run), true);
   } catch (error) {
     return readOutcome(error instanceof Error ? error.message : String(error), false);
+  } finally {
+    await states.close();
   }
 }
 
@@ -134,22 +136,18 @@ function brokerOptions(broker: BrokerOptions, fetchPacts: boolean) {
 }
 
 /**
- * A handler for any state name: the project's states run their own handler (after the provider's endpoint,
- * when there is one, so its answer fills the parameters); any other state is forwarded as it is. Precedence of
- * injected values: command-line overrides, then the provider's answer, then the pact's example.
+ * Sets up any state: the project's states run their own handler (after the provider's endpoint, when there is
+ * one, so its answer fills the parameters); any other state is forwarded as it is. Precedence of injected
+ * values: command-line overrides, then the provider's answer, then the pact's example.
  */
-function stateHandlers(options: VerifyOptions): Record<string, StateHandler> {
-  const known: Record<string, StateHandler> = createStateHandlers(options.setup, options.overrides);
-  const handlerFor =
-    (state: string): StateHandler =>
-    async (params = {}) => {
-      const answer = options.stateSetupUrl ? await forwardState(options.stateSetupUrl, state, params) : {};
-      const handler = known[state as ProviderState];
-      if (handler) return handler({ ...params, ...answer });
-      return { ...answer, ...definedOnly({ ...options.overrides }) };
-    };
-  // pact-js looks handlers up by name; a Proxy serves names this project has never heard of (outside pacts).
-  return new Proxy({}, { get: (_target, name) => (typeof name === 'string' ? handlerFor(name) : undefined) });
+function stateSetup(options: VerifyOptions): (state: string, params: JsonMap) => Promise<InjectedValues> {
+  const known = createStateHandlers(options.setup, options.overrides);
+  return async (state, params) => {
+    const answer = options.stateSetupUrl ? await forwardState(options.stateSetupUrl, state, params) : {};
+    const handler = known[state as ProviderState];
+    if (handler) return handler({ ...params, ...answer });
+    return { ...answer, ...definedOnly({ ...options.overrides }) };
+  };
 }
 
 async function forwardState(url: string, state: string, params: JsonMap): Promise<InjectedValues> {
@@ -177,9 +175,9 @@ function definedOnly(values: Record<string, unknown>): InjectedValues {
 }
 
 /**
- * pact-js proxies every request through http-proxy without an error handler, so a provider that refuses
- * connections crashes the process and leaves the native verifier waiting out its timeouts. Any HTTP answer,
- * whatever its status, means the provider is there.
+ * A provider that is not there is one reason, given at once, rather than a failed request per interaction (and,
+ * through a broker, results published for a run that never reached the provider). Any HTTP answer, whatever its
+ * status, means the provider is there.
  */
 async function checkReachable(baseUrl: string): Promise<string | undefined> {
   try {
