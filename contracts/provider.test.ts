@@ -44,6 +44,38 @@ describe('the mock, as the provider of the committed pacts', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('keeps loopback calls off an HTTP proxy the environment names', async () => {
+    // A proxy that refuses every connection: a call sent through it would fail the verification.
+    const saved = {
+      HTTP_PROXY: process.env.HTTP_PROXY,
+      NO_PROXY: process.env.NO_PROXY,
+      no: process.env.no_proxy,
+    };
+    onTestFinished(() => {
+      for (const [name, value] of [
+        ['HTTP_PROXY', saved.HTTP_PROXY],
+        ['NO_PROXY', saved.NO_PROXY],
+        ['no_proxy', saved.no],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    });
+    process.env.HTTP_PROXY = 'http://127.0.0.1:9';
+    delete process.env.NO_PROXY;
+    delete process.env.no_proxy;
+    const admin = createMockAdmin(mock.url);
+    const result = await verifyProvider({
+      providerBaseUrl: mock.url,
+      pactFiles: [projectPactFile],
+      setup: admin,
+      beforeEach: admin.reset,
+    });
+    expect(result.failures).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(String(process.env.NO_PROXY).split(',')).toEqual(expect.arrayContaining(['127.0.0.1', 'localhost']));
+  });
+
   it('honours every interaction with credentials and an integration the pacts never mention', async () => {
     // The states create this customer through /__mock/fixtures and inject its values into the requests. The mock
     // knows no customer at start, so the pacts' example credentials would get 401: only injected values pass.

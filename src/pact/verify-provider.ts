@@ -58,6 +58,7 @@ export interface VerifyResult {
 export async function verifyProvider(options: VerifyOptions): Promise<VerifyResult> {
   // pact-core reports usage to pactflow.io unless told not to; this toolkit keeps verification on the wire it tests.
   process.env.PACT_DO_NOT_TRACK ??= 'true';
+  keepLoopbackOffProxies();
   const unreachable = await checkReachable(options.providerBaseUrl);
   if (unreachable) return { ok: false, interactions: [], failures: [], reason: unreachable };
   const states = await serveStateChanges({
@@ -189,4 +190,23 @@ async function checkReachable(baseUrl: string): Promise<string | undefined> {
     const why = cause?.code ?? cause?.message ?? (error as Error).message;
     return `cannot reach the provider at ${baseUrl} (${why})`;
   }
+}
+
+/**
+ * The native verifier honours HTTP(S)_PROXY: on a machine that sets one, its calls to the state-change endpoint
+ * (always on 127.0.0.1) and to a provider on loopback would leave for the proxy. NO_PROXY keeps them local.
+ */
+function keepLoopbackOffProxies(): void {
+  const proxied = ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy'].some(
+    (name) => process.env[name],
+  );
+  if (!proxied) return;
+  const current = process.env.NO_PROXY ?? process.env.no_proxy ?? '';
+  const hosts = current
+    .split(',')
+    .map((host) => host.trim())
+    .filter(Boolean);
+  for (const host of ['127.0.0.1', 'localhost', '::1']) if (!hosts.includes(host)) hosts.push(host);
+  process.env.NO_PROXY = hosts.join(',');
+  process.env.no_proxy = process.env.NO_PROXY;
 }
