@@ -73,7 +73,9 @@ describe('the mock, as the provider of the committed pacts', () => {
     });
     expect(result.failures).toEqual([]);
     expect(result.ok).toBe(true);
-    expect(String(process.env.NO_PROXY).split(',')).toEqual(expect.arrayContaining(['127.0.0.1', 'localhost']));
+    expect(String(process.env.NO_PROXY).split(',')).toEqual(
+      expect.arrayContaining(['127.0.0.1', 'localhost']),
+    );
   });
 
   it('honours every interaction with credentials and an integration the pacts never mention', async () => {
