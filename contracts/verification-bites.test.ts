@@ -111,6 +111,8 @@ describe('ocpi-location-kit verify', () => {
     expect(code).toBe(0);
     expect(stdout).toContain("states set up through the mock's /__mock endpoints");
     expect(stdout).toMatch(new RegExp(`PASS: (\\d+) of \\1 interactions verified against ${mock.url}`));
+    // pact-core's own INFO chatter ("Verifying Pacts.") stays out of the report at the default level.
+    expect(stdout).not.toMatch(/\bINFO\b/);
   });
 
   it('exits 1 and names the interaction when the provider misbehaves', async () => {

@@ -66,6 +66,8 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
     ...(options.beforeEach ? { beforeEach: options.beforeEach } : {}),
   });
   const { broker } = options;
+  // pact-core's own logger ("Verifying Pacts", ...) follows this, not the option below, which sets the native one.
+  pactCore.default.logLevel(options.logLevel ?? 'warn');
   const run: CoreOptions = {
     provider: providerName,
     providerBaseUrl: options.providerBaseUrl,
