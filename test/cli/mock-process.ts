@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -60,11 +61,11 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real `ocpi-location-kit` command from the project root, as a user would; killed after 20 s. */
-export function runCli(args: string[], stdin = ''): Promise<CliRun> {
+/** Runs the real `ocpi-location-kit` command as a user would, from `cwd` (the project root); killed after 20 s. */
+export function runCli(args: string[], stdin = '', cwd = root): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['src/cli/bin.js', ...args], {
-      cwd: root,
+    const child = spawn(process.execPath, [join(root, 'src/cli/bin.js'), ...args], {
+      cwd,
       env: { ...process.env, OCPI_KIT_DEBUG: '' },
     });
     let stdout = '';
