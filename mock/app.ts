@@ -3,6 +3,7 @@ import { loadSpec, type Spec } from '../src/spec/load-spec.ts';
 import { createValidator } from '../src/validation/validator.ts';
 import { adminPrefix, type MockState, mountAdmin } from './admin.ts';
 import { createResponseBuilder } from './build-response.ts';
+import { isoNow } from './clock.ts';
 import { type CorsOrigins, createCors } from './cors.ts';
 import { redactSecrets } from './credentials.ts';
 import { mountDocs } from './docs.ts';
@@ -146,7 +147,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   app.notFound((c) => {
     if (!c.req.path.startsWith(adminPrefix)) {
       journal.record({
-        time: new Date().toISOString(),
+        time: isoNow(),
         method: c.req.method,
         path: c.req.path,
         status: 404,

@@ -1,3 +1,4 @@
+import { isoNow } from './clock.ts';
 import type { IdSource } from './ids.ts';
 import type { Plan } from './negotiate.ts';
 import type { Problems } from './problem.ts';
@@ -38,7 +39,7 @@ export function createResponseBuilder(
           customer: check.customer.name,
           name: typeof name === 'string' ? name : undefined,
           excludeChargers,
-          createdAt: new Date().toISOString(),
+          createdAt: isoNow(),
         });
         // The id is drawn from [A-Za-z0-9-] (checked against the spec's pattern at start-up): no escaping needed.
         return {

@@ -1,3 +1,5 @@
+import { clockNow, isoNow } from './clock.ts';
+
 /** The request log's two formats: a line for people, or JSON lines for machines. */
 export type LogFormat = 'pretty' | 'json';
 
@@ -38,13 +40,13 @@ export function createRequestLogger(
   if (format === 'json') {
     return (r) =>
       write(
-        `{"time":"${new Date().toISOString()}","method":"${r.method}","path":${JSON.stringify(r.path)},"status":${r.status},"ms":${r.ms.toFixed(2)},"issues":${r.issues}}\n`,
+        `{"time":"${isoNow()}","method":"${r.method}","path":${JSON.stringify(r.path)},"status":${r.status},"ms":${r.ms.toFixed(2)},"issues":${r.issues}}\n`,
       );
   }
   const paint = (status: number, text: string) =>
     color ? `\x1b[${status >= 500 ? 35 : status >= 400 ? 33 : 32}m${text}\x1b[0m` : text;
   return (r) => {
-    const time = new Date().toISOString().slice(11, 23);
+    const time = clockNow();
     // A path is the client's text: control characters (an ANSI escape, a line feed) must not reach a terminal.
     const path = unprintable.test(r.path) ? JSON.stringify(r.path) : r.path;
     const issues = r.issues === 0 ? '' : ` (${r.issues} issue${r.issues === 1 ? '' : 's'})`;

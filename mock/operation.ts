@@ -1,5 +1,6 @@
 import type { Issue } from '../src/validation/types.ts';
 import type { createResponseBuilder } from './build-response.ts';
+import { isoNow } from './clock.ts';
 import type { Journal } from './journal.ts';
 import type { createNegotiator } from './negotiate.ts';
 import { parsePrefer } from './prefer.ts';
@@ -92,7 +93,7 @@ export function createOperationHandler(
     if (delay > 0) await new Promise((done) => setTimeout(done, delay));
     const q = url.indexOf('?');
     journal.record({
-      time: new Date().toISOString(),
+      time: isoNow(),
       method: request.method,
       path,
       ...(q >= 0 ? { query: journal.redactQuery(url.slice(q + 1)) } : {}),
