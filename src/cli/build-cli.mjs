@@ -1,6 +1,7 @@
 // Bundles the CLI's TypeScript into ES modules (one per command) under node_modules/.cache, run by `npm ci` / `npm install`
 // (the `prepare` script). The bundle starts in a fraction of the time the sources take through tsx; `bin.js`
 // uses it only while it is newer than every source file, so an edited checkout never runs stale code.
+import { spawnSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,4 +38,11 @@ await build({
   plugins: [keepModuleUrls],
   logLevel: 'warning',
   legalComments: 'none',
+});
+
+// Warm the spec cache (src/spec/spec-cache.ts) with the project's openapi.yaml, so that even the first start of
+// the mock after `npm ci` skips parsing the YAML and checking the schemas. Its answer does not matter.
+spawnSync(process.execPath, [resolve(root, 'src/cli/bin.js'), 'validate', '-'], {
+  input: '{}',
+  stdio: 'pipe',
 });

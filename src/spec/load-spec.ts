@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import { findOperation, type OperationInfo } from './operation.ts';
 import { getAtPointer, indexPointers } from './pointer.ts';
+import { readCachedSpec, specDigest, writeCachedSpec } from './spec-cache.ts';
 
 /** The project's own contract, used when no other spec file is named. */
 export const defaultSpecPath: string = resolve(dirname(fileURLToPath(import.meta.url)), '../../openapi.yaml');
@@ -20,6 +22,10 @@ export interface Spec {
   readonly operation: OperationInfo;
   /** 1-based line of the node at a JSON pointer, when the source has one. */
   lineOf(pointer: string): number | undefined;
+  /** Whether these exact schemas already passed the JSON Schema meta-schema (see spec-cache.ts). */
+  readonly schemasChecked: boolean;
+  /** Remembers that the schemas passed the meta-schema, so the next start of the same text skips the check. */
+  markSchemasChecked(): void;
 }
 
 /** Raised for a spec that cannot be used; the message names the file and, where known, the line. */
@@ -43,20 +49,30 @@ export function loadSpec(file: string = defaultSpecPath): Spec {
 
 /** Parses spec text that was read elsewhere; `path` is used in messages only. */
 export function parseSpec(text: string, path: string): Spec {
-  const yamlDoc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  const [first] = yamlDoc.errors;
-  if (first) {
-    // `linePos` is only filled with prettyErrors; the offset is always there.
-    const at = first.linePos?.[0] ?? positionAt(text, first.pos[0]);
-    const where = `${path}:${at.line}:${at.col}`;
-    throw new SpecError(`${where}: YAML error: ${first.message.split('\n')[0]}`);
+  const digest = specDigest(text);
+  const cached = readCachedSpec(digest);
+  // The YAML document is parsed only when it is needed: for a text the cache does not know, or for a line number.
+  let yamlDoc: Document | undefined;
+  const yaml = (): Document => {
+    yamlDoc ??= yamlLibrary().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    return yamlDoc;
+  };
+  let doc: unknown = cached?.doc;
+  if (!cached) {
+    const [first] = yaml().errors;
+    if (first) {
+      // `linePos` is only filled with prettyErrors; the offset is always there.
+      const at = first.linePos?.[0] ?? positionAt(text, first.pos[0]);
+      const where = `${path}:${at.line}:${at.col}`;
+      throw new SpecError(`${where}: YAML error: ${first.message.split('\n')[0]}`);
+    }
+    doc = yaml().toJS({ maxAliasCount: 100 });
   }
-  const doc: unknown = yamlDoc.toJS({ maxAliasCount: 100 });
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new SpecError(`${path}: not an OpenAPI document (expected a mapping at the top level)`);
   }
   const record = doc as Record<string, unknown>;
-  const lineOf = (pointer: string): number | undefined => lineAt(yamlDoc, text, pointer);
+  const lineOf = (pointer: string): number | undefined => lineAt(yaml(), text, pointer);
   const version = record.openapi;
   if (typeof version !== 'string' || !/^3\.1\.\d+$/.test(version)) {
     throw new SpecError(
@@ -68,7 +84,19 @@ export function parseSpec(text: string, path: string): Spec {
     const line = pointer === undefined ? undefined : lineOf(pointer);
     return new SpecError(`${path}${line ? `:${line}` : ''}: ${message}`);
   });
-  return { path, doc: record, pointers: indexPointers(record), operation, lineOf };
+  if (!cached) writeCachedSpec(digest, { doc: record, schemasChecked: false });
+  const schemasChecked = cached?.schemasChecked === true;
+  return {
+    path,
+    doc: record,
+    pointers: indexPointers(record),
+    operation,
+    lineOf,
+    schemasChecked,
+    markSchemasChecked: () => {
+      if (!schemasChecked) writeCachedSpec(digest, { doc: record, schemasChecked: true });
+    },
+  };
 }
 
 /** 1-based line and column of an offset in `text`. */
@@ -92,12 +120,15 @@ function checkRefs(
     for (const [key, child] of Object.entries(node)) {
       const childPointer = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
       if (key === '$ref' && typeof child === 'string') {
-        const line = lineOf(childPointer);
-        const where = `${path}${line ? `:${line}` : ''}`;
+        // The line is looked up only for a message: it needs the YAML document, which a cached spec skips.
+        const where = () => {
+          const line = lineOf(childPointer);
+          return `${path}${line ? `:${line}` : ''}`;
+        };
         if (!child.startsWith('#'))
-          throw new SpecError(`${where}: only local $refs are supported, found "${child}"`);
+          throw new SpecError(`${where()}: only local $refs are supported, found "${child}"`);
         if (getAtPointer(doc, decodeURIComponent(child.slice(1))) === undefined) {
-          throw new SpecError(`${where}: $ref "${child}" points at nothing`);
+          throw new SpecError(`${where()}: $ref "${child}" points at nothing`);
         }
       } else if (!key.startsWith('x-') && key !== 'example' && key !== 'examples') {
         visit(child, childPointer);
@@ -107,8 +138,17 @@ function checkRefs(
   visit(doc, '');
 }
 
+/**
+ * The YAML library, loaded on first use: a spec the cache knows never needs it at start-up, and loading it is a
+ * tenth of the mock's start-up time.
+ */
+function yamlLibrary(): typeof import('yaml') {
+  return createRequire(import.meta.url)('yaml') as typeof import('yaml');
+}
+
 /** Finds the source line of the node at `pointer` through the YAML document's ranges. */
 function lineAt(yamlDoc: Document, text: string, pointer: string): number | undefined {
+  const { isMap, isScalar, isSeq } = yamlLibrary();
   let node: unknown = yamlDoc.contents;
   let offset: number | undefined;
   const tokens = pointer === '' ? [] : pointer.slice(1).split('/');

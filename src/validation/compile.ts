@@ -26,8 +26,8 @@ const specId = 'openapi.yaml';
 export function compileSchemas(spec: Spec): CompiledSchemas {
   const mergedDoc = foldOcpiRules(spec.doc);
   // verbose gives each error its parentSchema, which `mergedPointers` maps back to a pointer in openapi.yaml.
-  // The fast instance below checks the document against the JSON Schema meta-schema; doing it twice would
-  // compile the meta-schema twice at start-up.
+  // The fast instance below checks the document against the JSON Schema meta-schema (unless this very text
+  // passed it before: spec-cache.ts); doing it twice would compile the meta-schema twice at start-up.
   const ajv = new Ajv2020({
     allErrors: true,
     strict: false,
@@ -45,7 +45,13 @@ export function compileSchemas(spec: Spec): CompiledSchemas {
   }
   // `unicode: false` measures lengths in UTF-16 units: never shorter than characters, so this check is at least
   // as strict as the reporting one and a pass here is a pass there.
-  const fastAjv = new Ajv2020({ allErrors: false, strict: false, unicode: false, logger: false });
+  const fastAjv = new Ajv2020({
+    allErrors: false,
+    strict: false,
+    unicode: false,
+    logger: false,
+    validateSchema: !spec.schemasChecked,
+  });
   addFormats.default(fastAjv, { mode: 'fast' });
   fastAjv.addSchema(closeObjects(mergedDoc), specId);
   // The reporting validator and the pointer index serve only bodies with issues: built on first use, they keep

@@ -56,6 +56,7 @@ export function createValidator(spec: Spec = loadSpec()): Validator {
   } catch (error) {
     throw schemaSpecError(spec, error);
   }
+  spec.markSchemasChecked();
   const { bodyPointer } = spec.operation;
   const shape = buildShape(spec.doc, bodyPointer);
   const mediaPointer = bodyPointer.replace(/\/schema$/, '');

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * A build cache for specs, keyed by the SHA-256 of their text: the parsed document (YAML parsing is a sixth of
+ * the mock's start-up) and whether its schemas already passed the JSON Schema meta-schema (another tenth). The
+ * same text always parses to the same document, so an entry can never be stale; a missing or unreadable cache
+ * only costs the time it would have saved.
+ */
+export interface CachedSpec {
+  readonly doc: Record<string, unknown>;
+  readonly schemasChecked: boolean;
+}
+
+const directory = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../node_modules/.cache/ocpi-location-kit/specs',
+);
+
+/** The cache key of a spec text. */
+export function specDigest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The cached parse of a spec text, if any. */
+export function readCachedSpec(digest: string): CachedSpec | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(join(directory, `${digest}.json`), 'utf8')) as Partial<CachedSpec>;
+    if (entry.doc === null || typeof entry.doc !== 'object') return undefined;
+    return { doc: entry.doc, schemasChecked: entry.schemasChecked === true };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores a parse; written to a temporary name and renamed, so a reader never sees half a file. */
+export function writeCachedSpec(digest: string, entry: CachedSpec): void {
+  try {
+    mkdirSync(directory, { recursive: true });
+    const file = join(directory, `${digest}.json`);
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(entry));
+    renameSync(temporary, file);
+  } catch {
+    // A read-only checkout or a full disk: the next start parses again.
+  }
+}
