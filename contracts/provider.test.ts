@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { serveMock } from '../mock/node-server.ts';
 import { createMockAdmin } from '../src/pact/mock-admin.ts';
 import { projectPactFile } from '../src/pact/participants.ts';
-import { providerStates } from '../src/pact/provider-states.ts';
+import { providerStates, type StateOverrides } from '../src/pact/provider-states.ts';
 import { verifyProvider } from '../src/pact/verify-provider.ts';
 
 /** The committed pact without one interaction (the v1 one, whose credentials a v2-only partner cannot supply). */
@@ -20,6 +20,18 @@ function pactWithout(description: string): string {
   return file;
 }
 
+/** Verifies the committed pact against a mock, with states set up through its /__mock routes. */
+function verifyThroughAdmin(url: string, overrides?: StateOverrides) {
+  const admin = createMockAdmin(url);
+  return verifyProvider({
+    providerBaseUrl: url,
+    pactFiles: [projectPactFile],
+    setup: admin,
+    beforeEach: admin.reset,
+    ...(overrides ? { overrides } : {}),
+  });
+}
+
 // The committed pacts are verified (not the ones the consumer test may be rewriting), so file order never matters.
 describe('the mock, as the provider of the committed pacts', () => {
   let mock: Awaited<ReturnType<typeof serveMock>>;
@@ -31,13 +43,7 @@ describe('the mock, as the provider of the committed pacts', () => {
   });
 
   it('honours every interaction, with states set up through /__mock', async () => {
-    const admin = createMockAdmin(mock.url);
-    const result = await verifyProvider({
-      providerBaseUrl: mock.url,
-      pactFiles: [projectPactFile],
-      setup: admin,
-      beforeEach: admin.reset,
-    });
+    const result = await verifyThroughAdmin(mock.url);
     expect(result.failures).toEqual([]);
     expect(result.interactions.length).toBeGreaterThanOrEqual(7);
     expect(result.interactions.filter((i) => !i.ok)).toEqual([]);
@@ -64,13 +70,7 @@ describe('the mock, as the provider of the committed pacts', () => {
     process.env.HTTP_PROXY = 'http://127.0.0.1:9';
     delete process.env.NO_PROXY;
     delete process.env.no_proxy;
-    const admin = createMockAdmin(mock.url);
-    const result = await verifyProvider({
-      providerBaseUrl: mock.url,
-      pactFiles: [projectPactFile],
-      setup: admin,
-      beforeEach: admin.reset,
-    });
+    const result = await verifyThroughAdmin(mock.url);
     expect(result.failures).toEqual([]);
     expect(result.ok).toBe(true);
     expect(String(process.env.NO_PROXY).split(',')).toEqual(
@@ -85,18 +85,11 @@ describe('the mock, as the provider of the committed pacts', () => {
     writeFileSync(fixtures, '{"customers":[]}');
     const bare = await serveMock({ port: 0, host: '127.0.0.1', fixtures });
     onTestFinished(() => bare.close());
-    const admin = createMockAdmin(bare.url);
-    const result = await verifyProvider({
-      providerBaseUrl: bare.url,
-      pactFiles: [projectPactFile],
-      setup: admin,
-      beforeEach: admin.reset,
-      overrides: {
-        apiKey: 'pact-fixture-key',
-        code: 'pact-fixture-code',
-        clientId: 'pact-fixture-customer',
-        integrationId: 'int-pact-fixture',
-      },
+    const result = await verifyThroughAdmin(bare.url, {
+      apiKey: 'pact-fixture-key',
+      code: 'pact-fixture-code',
+      clientId: 'pact-fixture-customer',
+      integrationId: 'int-pact-fixture',
     });
     expect(result.failures).toEqual([]);
     expect(result.ok).toBe(true);
