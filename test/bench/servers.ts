@@ -110,9 +110,9 @@ export function memoryOf(pid: number): { rssMiB: number; peakMiB: number } {
 export function treeCpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   // After the command name: state is field 3, utime field 14 and stime field 15 (proc(5)).
-  let ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
-  for (const child of childrenOf(pid)) ticks += treeCpuMs(Number(child)) / 10;
-  return ticks * 10;
+  let ms = (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+  for (const child of childrenOf(pid)) ms += treeCpuMs(Number(child));
+  return ms;
 }
 
 function childrenOf(pid: number): string[] {
