@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadSpec } from '../src/openapi/load-spec.ts';
 import { comparePacts } from '../src/pact/compare-pacts.ts';
 import { projectPactFile } from '../src/pact/participants.ts';
 import { type PactDocument, type PactFile, readPacts } from '../src/pact/read-pacts.ts';
-import { loadSpec } from '../src/spec/load-spec.ts';
 
 const spec = loadSpec();
 const [committed] = readPacts(projectPactFile);

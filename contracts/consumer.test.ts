@@ -5,9 +5,9 @@ import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact'
 import type { V4ResponseBuilder } from '@pact-foundation/pact/src/v4/http/types.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createLocationsClient, type Location } from '../src/index.ts';
+import { loadSpec } from '../src/openapi/load-spec.ts';
 import { consumerName, projectPactFile, providerName } from '../src/pact/participants.ts';
 import { providerStates } from '../src/pact/provider-states.ts';
-import { loadSpec } from '../src/spec/load-spec.ts';
 
 const { eachLike, fromProviderState, like, regex } = MatchersV3;
 const problemType = 'https://github.com/ocpi-location-kit/ocpi-location-kit#bad-request';

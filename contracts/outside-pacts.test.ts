@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveMock } from '../mock/node-server.ts';
+import { serveMock } from '../mock/server/node-server.ts';
+import { loadSpec } from '../src/openapi/load-spec.ts';
 import { comparePacts } from '../src/pact/compare-pacts.ts';
 import { createMockAdmin } from '../src/pact/mock-admin.ts';
 import { readPacts } from '../src/pact/read-pacts.ts';
 import { verifyProvider } from '../src/pact/verify-provider.ts';
-import { loadSpec } from '../src/spec/load-spec.ts';
 
 // A partner's pact, written by hand in Pact V2 with its own state names and literal credentials: the tools
 // must serve pacts this project never wrote.

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { serveMock } from '../mock/node-server.ts';
+import { serveMock } from '../mock/server/node-server.ts';
 import { createMockAdmin } from '../src/pact/mock-admin.ts';
 import { projectPactFile } from '../src/pact/participants.ts';
 import { providerStates, type StateOverrides } from '../src/pact/provider-states.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveMock } from '../mock/node-server.ts';
+import { serveMock } from '../mock/server/node-server.ts';
 import { createMockAdmin } from '../src/pact/mock-admin.ts';
 import { projectPactFile } from '../src/pact/participants.ts';
 import { verifyProvider } from '../src/pact/verify-provider.ts';

@@ -1,26 +1,30 @@
 import { Hono } from 'hono';
-import { loadSpec, type Spec } from '../src/spec/load-spec.ts';
+import { loadSpec, type Spec } from '../src/openapi/load-spec.ts';
 import { createValidator } from '../src/validation/validator.ts';
-import { adminPrefix, type MockState, mountAdmin } from './admin.ts';
-import { createResponseBuilder } from './build-response.ts';
-import { isoNow } from './clock.ts';
-import { type CorsOrigins, createCors } from './cors.ts';
-import { redactSecrets } from './credentials.ts';
-import { mountDocs } from './docs.ts';
-import { type Fixtures, loadFixtures } from './fixtures.ts';
-import { mountHome } from './home.ts';
-import { createIdSource } from './ids.ts';
-import { createJournal } from './journal.ts';
-import type { RequestLogger } from './log.ts';
-import { createNegotiator } from './negotiate.ts';
-import { createOperationHandler, type OperationRequest, type OperationResult } from './operation.ts';
-import { createProblems, type Problems } from './problem.ts';
-import { readBody, readIncoming } from './read-body.ts';
-import { send } from './reply.ts';
-import { deriveRoute, type OperationRoute } from './route.ts';
-import { createStore, type Store } from './store.ts';
-import { createRequestCheck } from './validate-request.ts';
-import { mountValidate } from './validate-route.ts';
+import { createResponseBuilder } from './pipeline/build-response.ts';
+import { redactSecrets } from './pipeline/credentials.ts';
+import { createNegotiator } from './pipeline/negotiate.ts';
+import { createProblems, type Problems } from './pipeline/problem.ts';
+import { readBody, readIncoming } from './pipeline/read-body.ts';
+import { send } from './pipeline/reply.ts';
+import { deriveRoute, type OperationRoute } from './pipeline/route.ts';
+import {
+  createOperationHandler,
+  type OperationRequest,
+  type OperationResult,
+} from './pipeline/run-operation.ts';
+import { createRequestCheck } from './pipeline/validate-request.ts';
+import { adminPrefix, type MockState, mountAdmin } from './routes/admin.ts';
+import { type CorsOrigins, createCors } from './routes/cors.ts';
+import { mountDocs } from './routes/docs.ts';
+import { mountHome } from './routes/home.ts';
+import { mountValidate } from './routes/validate-endpoint.ts';
+import type { RequestLogger } from './server/log.ts';
+import { isoNow } from './state/clock.ts';
+import { type Fixtures, loadFixtures } from './state/fixtures.ts';
+import { createIdSource } from './state/ids.ts';
+import { createJournal } from './state/journal.ts';
+import { createStore, type Store } from './state/store.ts';
 
 /** How a mock behaves; every field is optional and the defaults are the documented demo. */
 export interface MockOptions {

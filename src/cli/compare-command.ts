@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
+import { loadSpec } from '../openapi/load-spec.ts';
 import { comparePacts } from '../pact/compare-pacts.ts';
 import { formatJson, formatJunit, formatText, totalsOf } from '../pact/compare-report.ts';
 import { PactFileError, readPacts } from '../pact/read-pacts.ts';
-import { loadSpec } from '../spec/load-spec.ts';
 import { type Command, UsageError } from './usage-error.ts';
 
 const usage = `Usage: ocpi-location-kit compare [--pacts FILE|DIR] [--spec openapi.yaml] [--format text|json|junit]

@@ -1,4 +1,4 @@
-import { SpecError } from '../spec/load-spec.ts';
+import { SpecError } from '../openapi/load-spec.ts';
 import { type Command, UsageError } from './usage-error.ts';
 
 // Each command is loaded only when called, so `validate` does not pay for the mock or pact-js at start-up.

@@ -1,5 +1,5 @@
-import type { LogFormat } from '../../mock/log.ts';
-import type { serveMock } from '../../mock/node-server.ts';
+import type { LogFormat } from '../../mock/server/log.ts';
+import type { serveMock } from '../../mock/server/node-server.ts';
 
 const v1 = (customer: { codes: Set<string>; clientId: string | undefined } | undefined): string => {
   const code = customer ? [...customer.codes][0] : undefined;

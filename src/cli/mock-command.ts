@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { FixtureError } from '../../mock/fixtures.ts';
-import { createRequestLogger, type LogFormat } from '../../mock/log.ts';
-import { serveMock } from '../../mock/node-server.ts';
+import { createRequestLogger, type LogFormat } from '../../mock/server/log.ts';
+import { serveMock } from '../../mock/server/node-server.ts';
+import { FixtureError } from '../../mock/state/fixtures.ts';
 import { banner } from './mock-banner.ts';
 import { type Command, UsageError } from './usage-error.ts';
 

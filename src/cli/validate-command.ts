@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { loadSpec } from '../spec/load-spec.ts';
+import { loadSpec } from '../openapi/load-spec.ts';
+import { reportPayload, summariseReports } from '../report/report-payload.ts';
+import { type FileReport, formatJunit, formatText } from '../report/validate-report.ts';
 import { createValidator } from '../validation/validator.ts';
 import { readInput } from './read-input.ts';
-import { reportPayload, summariseReports } from './report-payload.ts';
 import { type Command, UsageError } from './usage-error.ts';
-import { type FileReport, formatJunit, formatText } from './validate-report.ts';
 
 const usage = `Usage: ocpi-location-kit validate <file...|-> [--strict] [--format text|json|junit] [--spec openapi.yaml]
 

@@ -1,5 +1,5 @@
 import * as comparatorPackage from '@pactflow/openapi-pact-comparator';
-import type { Spec } from '../spec/load-spec.ts';
+import type { Spec } from '../openapi/load-spec.ts';
 import { compareTextBodies } from './compare-text-bodies.ts';
 import {
   type PactDocument,

@@ -1,6 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { Spec } from '../spec/load-spec.ts';
-import { escapeToken } from '../spec/pointer.ts';
+import type { Spec } from '../openapi/load-spec.ts';
+import { escapeToken } from '../openapi/pointer.ts';
 import type { Finding } from './compare-pacts.ts';
 import { type PactInteraction, statesOf } from './read-pacts.ts';
 

@@ -1,4 +1,4 @@
-import type { Spec } from '../spec/load-spec.ts';
+import type { Spec } from '../openapi/load-spec.ts';
 
 /** Where a comparator finding points in the spec: a JSON pointer into the file and, when known, its line. */
 export interface SpecLocation {

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { getAtPointer, joinPointer } from '../spec/pointer.ts';
+import { getAtPointer, joinPointer } from '../openapi/pointer.ts';
 import { describeTypes, describeValue, label, listValues } from './describe.ts';
 import { type Candidate, suggest } from './suggest.ts';
 import type { Issue } from './types.ts';

@@ -1,7 +1,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { Spec } from '../spec/load-spec.ts';
-import { indexPointers } from '../spec/pointer.ts';
+import type { Spec } from '../openapi/load-spec.ts';
+import { indexPointers } from '../openapi/pointer.ts';
 
 /** One compiled schema with the means to turn its errors back into places in openapi.yaml. */
 export interface CompiledSchemas {

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
-import { loadSpec, type Spec } from '../spec/load-spec.ts';
-import { joinPointer } from '../spec/pointer.ts';
-import { schemaSpecError } from '../spec/schema-error.ts';
+import { loadSpec, type Spec } from '../openapi/load-spec.ts';
+import { joinPointer } from '../openapi/pointer.ts';
+import { schemaSpecError } from '../openapi/schema-error.ts';
 import { issuesFromErrors } from './ajv-issues.ts';
 import { compileSchemas } from './compile.ts';
 import { describeValue, listValues } from './describe.ts';

@@ -1,4 +1,4 @@
-import { getAtPointer, joinPointer } from '../spec/pointer.ts';
+import { getAtPointer, joinPointer } from '../openapi/pointer.ts';
 import { label } from './describe.ts';
 import { type Candidate, suggest } from './suggest.ts';
 import type { Issue } from './types.ts';

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { VerdictState } from '../../mock/browser/issues-view.ts';
+import type { VerdictState } from '../../mock/routes/browser/issues-view.ts';
 
 /** One issue as the page lists it. */
 export interface ListedIssue {

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { deriveSamples } from '../../mock/home-samples.ts';
-import { type RunningMock, type ServeOptions, serveMock } from '../../mock/node-server.ts';
-import { loadSpec } from '../../src/spec/load-spec.ts';
+import { deriveSamples } from '../../mock/routes/home-samples.ts';
+import { type RunningMock, type ServeOptions, serveMock } from '../../mock/server/node-server.ts';
+import { loadSpec } from '../../src/openapi/load-spec.ts';
 import { launchChromium } from './chromium.ts';
 
 /** The page's samples, as the mock derives them from the project's spec. */

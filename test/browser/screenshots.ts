@@ -1,7 +1,7 @@
 // `npm run screenshots`: PNGs of the payload checker (`GET /`) on a 1366x768 laptop screen, for the README.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serveMock } from '../../mock/node-server.ts';
+import { serveMock } from '../../mock/server/node-server.ts';
 import { waitForVerdict } from './checker-page.ts';
 import { launchChromium } from './chromium.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveSamples } from '../../mock/home-samples.ts';
+import { deriveSamples } from '../../mock/routes/home-samples.ts';
 import { makeMock, spec } from './helpers.ts';
 
 const mock = makeMock();

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, serveMock } from '../../mock/node-server.ts';
+import { type RunningMock, serveMock } from '../../mock/server/node-server.ts';
 import { createConformance, type Exchange } from './conformance.ts';
 import { examples, spec } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, serveMock } from '../../mock/node-server.ts';
+import { type RunningMock, serveMock } from '../../mock/server/node-server.ts';
 import { tampere } from './helpers.ts';
 import { closedWithin, exchange, open, readAnswer, request } from './wire.ts';
 

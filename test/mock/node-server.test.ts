@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, serveMock } from '../../mock/node-server.ts';
+import { type RunningMock, serveMock } from '../../mock/server/node-server.ts';
 import { tampere } from './helpers.ts';
 
 const headers = { 'x-api-key': 'demo-api-key', 'content-type': 'application/json' };

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoFixturesPath, FixtureError, loadFixtures } from '../../mock/fixtures.ts';
-import { createIdSource } from '../../mock/ids.ts';
-import { createRequestLogger } from '../../mock/log.ts';
-import { Ring } from '../../mock/ring.ts';
+import { createRequestLogger } from '../../mock/server/log.ts';
+import { demoFixturesPath, FixtureError, loadFixtures } from '../../mock/state/fixtures.ts';
+import { createIdSource } from '../../mock/state/ids.ts';
+import { Ring } from '../../mock/state/ring.ts';
 import { spec } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mock-fixtures-'));

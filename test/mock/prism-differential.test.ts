@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, serveMock } from '../../mock/node-server.ts';
+import { type RunningMock, serveMock } from '../../mock/server/node-server.ts';
 import { corpus } from './corpus.ts';
 import { type PrismProcess, send, startPrism } from './prism.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, serveMock } from '../../mock/node-server.ts';
+import { type RunningMock, serveMock } from '../../mock/server/node-server.ts';
 import { tampere } from './helpers.ts';
 import { exchange, open, readAnswer, request } from './wire.ts';
 

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { mountAdmin } from '../../mock/admin.ts';
-import { createProblems } from '../../mock/problem.ts';
-import { mountValidate } from '../../mock/validate-route.ts';
-import { reportPayload, summariseReports } from '../../src/cli/report-payload.ts';
-import type { RunReport } from '../../src/cli/validate-report.ts';
+import { createProblems } from '../../mock/pipeline/problem.ts';
+import { mountAdmin } from '../../mock/routes/admin.ts';
+import { mountValidate } from '../../mock/routes/validate-endpoint.ts';
+import { reportPayload, summariseReports } from '../../src/report/report-payload.ts';
+import type { RunReport } from '../../src/report/validate-report.ts';
 import { createValidator } from '../../src/validation/validator.ts';
 import { makeMock, spec } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { joinPointer } from '../../src/spec/pointer.ts';
+import { joinPointer } from '../../src/openapi/pointer.ts';
 import type { Issue } from '../../src/validation/types.ts';
 import { createValidator } from '../../src/validation/validator.ts';
 import { bodyWith, ocpiNotes, ocpiRules, type RuleFact, resolves, spec } from './spec-facts.ts';

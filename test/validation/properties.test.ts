@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../../src/spec/load-spec.ts';
-import { getAtPointer } from '../../src/spec/pointer.ts';
+import { loadSpec } from '../../src/openapi/load-spec.ts';
+import { getAtPointer } from '../../src/openapi/pointer.ts';
 import { createValidator } from '../../src/validation/validator.ts';
 
 const spec = loadSpec();

@@ -1,0 +1,60 @@
+import { clockNow, isoNow } from '../state/clock.ts';
+
+/** The request log's two formats: a line for people, or JSON lines for machines. */
+export type LogFormat = 'pretty' | 'json';
+
+/** One finished request; the path carries no query string, so no credential can reach the log. */
+export interface LogRecord {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly ms: number;
+  readonly issues: number;
+}
+
+/** Writes one line per request. */
+export type RequestLogger = (record: LogRecord) => void;
+
+/**
+ * Lines written to stdout are gathered and written once per turn of the event loop: under load that is one
+ * system call for many requests instead of one each, and the order of lines is kept.
+ */
+export function batchedStdout(): (line: string) => void {
+  let pending: string[] = [];
+  const flush = () => {
+    const text = pending.join('');
+    pending = [];
+    process.stdout.write(text);
+  };
+  return (line) => {
+    if (pending.push(line) === 1) setImmediate(flush);
+  };
+}
+
+/** Creates the request logger; `write` defaults to batched stdout. Formatting is one template string, no library. */
+export function createRequestLogger(
+  format: LogFormat,
+  write: (line: string) => void = batchedStdout(),
+  color: boolean = format === 'pretty' && process.stdout.isTTY === true,
+): RequestLogger {
+  if (format === 'json') {
+    return (r) =>
+      write(
+        `{"time":"${isoNow()}","method":"${r.method}","path":${JSON.stringify(r.path)},"status":${r.status},"ms":${r.ms.toFixed(2)},"issues":${r.issues}}\n`,
+      );
+  }
+  const paint = (status: number, text: string) =>
+    color ? `\x1b[${status >= 500 ? 35 : status >= 400 ? 33 : 32}m${text}\x1b[0m` : text;
+  return (r) => {
+    const time = clockNow();
+    // A path is the client's text: control characters (an ANSI escape, a line feed) must not reach a terminal.
+    const path = unprintable.test(r.path) ? JSON.stringify(r.path) : r.path;
+    const issues = r.issues === 0 ? '' : ` (${r.issues} issue${r.issues === 1 ? '' : 's'})`;
+    write(
+      `${time} ${r.method} ${path} ${paint(r.status, String(r.status))} ${r.ms.toFixed(1)} ms${issues}\n`,
+    );
+  };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const unprintable = /[\u0000-\u001f\u007f-\u009f]/;

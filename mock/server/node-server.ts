@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMockApp, type MockApp, type MockOptions } from '../app.ts';
+import { createClientErrorHandler } from './client-error.ts';
+import { defaultLimits, nodeServerOptions, type ServerLimits } from './limits.ts';
+import { createNodeListener } from './node-listener.ts';
+
+/** Where and how to listen, and the server's limits, on top of the mock's own options. */
+export interface ServeOptions extends MockOptions, Partial<ServerLimits> {
+  /** Default 4010; 0 picks a free port. */
+  readonly port?: number;
+  /** Default 127.0.0.1. */
+  readonly host?: string;
+  /** How long `close()` waits for requests in flight before cutting connections, in ms; default 3000. */
+  readonly graceMs?: number;
+}
+
+/** A listening mock. */
+export interface RunningMock {
+  readonly url: string;
+  readonly port: number;
+  readonly mock: MockApp;
+  /** The bearer token the `/__mock` routes need: given, or generated when the host is not loopback. */
+  readonly adminToken: string | undefined;
+  /** Stops accepting connections, lets requests in flight finish (up to the grace period), then resolves. */
+  close(): Promise<void>;
+}
+
+const loopback = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+/** Builds the mock and listens: the only place in the mock that opens a port. */
+export async function serveMock(options: ServeOptions = {}): Promise<RunningMock> {
+  const host = options.host ?? '127.0.0.1';
+  // Any origin by default on loopback; on a reachable interface browsers are let in only when named.
+  const corsOrigins = options.corsOrigins ?? (loopback.test(host) ? '*' : []);
+  // Beyond loopback anyone on the network could reset the mock or read its journal: the admin routes need a token.
+  const adminToken =
+    options.adminToken ?? (loopback.test(host) ? undefined : randomBytes(18).toString('base64url'));
+  const mock = createMockApp({ ...options, corsOrigins, ...(adminToken ? { adminToken } : {}) });
+  const limits: ServerLimits = { ...defaultLimits, ...definedLimits(options) };
+  const server: Server = createServer(nodeServerOptions(limits), createNodeListener(mock, limits.urlLimit));
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.on('clientError', createClientErrorHandler(mock.operation.problems, limits.headerLimit));
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 4010, host, () => {
+      server.off('error', fail);
+      done();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shown}:${port}`,
+    port,
+    mock,
+    adminToken,
+    close() {
+      closing ??= new Promise<void>((done) => {
+        // Connections that finish their request while closing go idle later: sweep them until the server is done.
+        const sweep = setInterval(() => server.closeIdleConnections(), 25);
+        const cut = setTimeout(() => server.closeAllConnections(), options.graceMs ?? 3000);
+        cut.unref();
+        server.close(() => {
+          clearInterval(sweep);
+          clearTimeout(cut);
+          done();
+        });
+        server.closeIdleConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+/** The limits the caller set; an `undefined` field keeps its default. */
+function definedLimits(options: Partial<ServerLimits>): Partial<ServerLimits> {
+  const out: Partial<Record<keyof ServerLimits, number>> = {};
+  for (const name of Object.keys(defaultLimits) as (keyof ServerLimits)[]) {
+    if (options[name] !== undefined) out[name] = options[name];
+  }
+  return out;
+}

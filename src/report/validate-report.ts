@@ -1,0 +1,110 @@
+import type { Spec } from '../openapi/load-spec.ts';
+import { locateInJson } from '../validation/json-position.ts';
+import type { EnumForm, Issue } from '../validation/types.ts';
+
+/** The validation of one input, as printed by `validate --format json` (one entry of `files`). */
+export interface FileReport {
+  readonly file: string;
+  readonly valid: boolean;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly enumForm?: EnumForm;
+  /** Issues with `line`/`column` of the offending value in the input, where it could be found. */
+  readonly issues: Array<Issue & { line?: number; column?: number }>;
+  /** Set when the input could not be read or parsed; then `issues` holds the parse error, if any. */
+  readonly inputError?: string;
+}
+
+/** The whole run of `validate`. */
+export interface RunReport {
+  readonly valid: boolean;
+  readonly strict: boolean;
+  readonly files: FileReport[];
+  readonly summary: { files: number; valid: number; invalid: number; errors: number; warnings: number };
+}
+
+/** Adds the input's line and column to each issue. */
+export function placeIssues(text: string, issues: readonly Issue[]): FileReport['issues'] {
+  return issues.map((issue) => {
+    const at =
+      issue.location === 'body' && issue.instancePath !== undefined
+        ? locateInJson(text, issue.instancePath)
+        : undefined;
+    return at ? { ...issue, line: at.line, column: at.column } : { ...issue };
+  });
+}
+
+/** Human-readable report: one block per file, one line per issue, then a summary line. */
+export function formatText(report: RunReport, spec: Spec): string {
+  const lines: string[] = [];
+  for (const file of report.files) {
+    // Unreadable and non-JSON inputs are reported on stderr, one line each, by the command.
+    if (file.inputError) continue;
+    const verdict = file.valid ? 'valid' : 'INVALID';
+    lines.push(
+      `${file.file}: ${verdict} (${plural(file.errors, 'error')}, ${plural(file.warnings, 'warning')}, enum form: ${file.enumForm})`,
+    );
+    for (const issue of file.issues) {
+      const where = issue.line ? `${file.file}:${issue.line}:${issue.column}` : file.file;
+      const path = issue.instancePath === '' ? '(body)' : issue.instancePath;
+      const rule = spec.lineOf(issue.specPointer);
+      lines.push(`  ${issue.severity.padEnd(7)} ${path}  ${issue.message}`);
+      lines.push(
+        `          at ${where}; rule ${issue.code} at openapi.yaml${rule ? `:${rule}` : ''} #${issue.specPointer}`,
+      );
+    }
+  }
+  const s = report.summary;
+  if (report.files.every((file) => file.inputError)) return '';
+  lines.push(
+    `${plural(s.files, 'file')} checked${report.strict ? ' (strict)' : ''}: ${s.valid} valid, ${s.invalid} invalid; ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** JUnit XML: one test case per input file, failing on errors; warnings go to system-out. */
+export function formatJunit(report: RunReport): string {
+  const cases = report.files.map((file) => {
+    const name = `validate ${escapeXml(file.file)}`;
+    const errors = file.issues.filter((issue) => issue.severity === 'error');
+    const warnings = file.issues.filter((issue) => issue.severity === 'warning');
+    const body: string[] = [];
+    if (file.inputError) body.push(`    <error message="${escapeXml(file.inputError)}"/>`);
+    else if (errors.length > 0) {
+      const text = errors
+        .map((issue) => `${issue.instancePath || '(body)'}: ${issue.message} [${issue.code}]`)
+        .join('\n');
+      body.push(
+        `    <failure message="${plural(errors.length, 'error')}" type="invalid-payload">${escapeXml(text)}</failure>`,
+      );
+    }
+    if (warnings.length > 0) {
+      const text = warnings
+        .map((issue) => `warning ${issue.instancePath || '(body)'}: ${issue.message} [${issue.code}]`)
+        .join('\n');
+      body.push(`    <system-out>${escapeXml(text)}</system-out>`);
+    }
+    return body.length === 0
+      ? `  <testcase classname="ocpi-location-kit.validate" name="${name}"/>`
+      : `  <testcase classname="ocpi-location-kit.validate" name="${name}">\n${body.join('\n')}\n  </testcase>`;
+  });
+  const failures = report.files.filter((file) => !file.valid && !file.inputError).length;
+  const errored = report.files.filter((file) => file.inputError).length;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="ocpi-location-kit validate" tests="${report.files.length}" failures="${failures}" errors="${errored}">`,
+    `<testsuite name="payload validation${report.strict ? ' (strict)' : ''}" tests="${report.files.length}" failures="${failures}" errors="${errored}">`,
+    ...cases,
+    '</testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
