@@ -5,21 +5,16 @@ import { createResponseBuilder } from './pipeline/build-response.ts';
 import { redactSecrets } from './pipeline/credentials.ts';
 import { createNegotiator } from './pipeline/negotiate.ts';
 import { createProblems, type Problems } from './pipeline/problem.ts';
-import { readBody, readIncoming } from './pipeline/read-body.ts';
+import { type BodyText, readBody } from './pipeline/read-body.ts';
 import { send } from './pipeline/reply.ts';
-import { deriveRoute, type OperationRoute } from './pipeline/route.ts';
-import {
-  createOperationHandler,
-  type OperationRequest,
-  type OperationResult,
-} from './pipeline/run-operation.ts';
+import { deriveRoute } from './pipeline/route.ts';
+import { createOperationRunner, type OperationRunner, type RequestLogger } from './pipeline/run-operation.ts';
 import { createRequestCheck } from './pipeline/validate-request.ts';
 import { adminPrefix, type MockState, mountAdmin } from './routes/admin.ts';
 import { type CorsOrigins, createCors } from './routes/cors.ts';
 import { mountDocs } from './routes/docs.ts';
 import { mountHome } from './routes/home.ts';
 import { mountValidate } from './routes/validate-endpoint.ts';
-import type { RequestLogger } from './server/log.ts';
 import { isoNow } from './state/clock.ts';
 import { type Fixtures, loadFixtures } from './state/fixtures.ts';
 import { createIdSource } from './state/ids.ts';
@@ -58,16 +53,22 @@ export interface MockApp {
   readonly app: Hono<Env>;
   readonly state: MockState;
   readonly spec: Spec;
-  /** The operation's pipeline without Hono, for the node:http fast path of `node-server.ts`. */
+  /** The operation's pipeline without Hono, for entrances that skip it (the node:http fast path). */
   readonly operation: {
-    readonly route: OperationRoute;
-    readonly handle: (request: OperationRequest) => Promise<OperationResult>;
-    readonly log: RequestLogger | undefined;
+    readonly run: OperationRunner;
     readonly problems: Problems;
   };
 }
 
-type Env = { Variables: { issues: number } };
+/**
+ * What a server adapter may hand Hono: a body reader for its own request type (node:http's `IncomingMessage`
+ * is a byte stream already; reading `Request.body` there builds a web stream per request).
+ */
+export interface MockBindings {
+  readonly readBody?: (limit: number) => Promise<BodyText>;
+}
+
+type Env = { Bindings: MockBindings | undefined; Variables: { operation: boolean } };
 
 /** Builds the mock from the spec: everything is derived and compiled here, once, before the first request. */
 export function createMockApp(options: MockOptions = {}): MockApp {
@@ -95,7 +96,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   const build = createResponseBuilder(ids, store, problems);
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
   const log = options.log && redactLog(options.log, store);
-  const handle = createOperationHandler({
+  const run = createOperationRunner({
     check,
     negotiate,
     build,
@@ -103,6 +104,8 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     journal,
     bodyLimit,
     delayMs: options.delayMs ?? 0,
+    route,
+    log,
   });
 
   const app = new Hono<Env>();
@@ -110,39 +113,36 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     app.use(async (c, next) => {
       const started = performance.now();
       await next();
+      if (c.get('operation')) return; // the runner logged it
       log({
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
         ms: performance.now() - started,
-        issues: c.get('issues') ?? 0,
+        issues: 0,
       });
     });
   }
   const origins = options.corsOrigins ?? '*';
   if (origins === '*' || origins.length > 0) app.use(createCors(origins, `${route.method}, GET, OPTIONS`));
 
-  app.on(route.method, route.honoPath, async (c) => {
+  app.use(async (c, next) => {
     const raw = c.req.raw;
-    const incoming = (c.env as { incoming?: import('node:http').IncomingMessage } | undefined)?.incoming;
-    const result = await handle({
+    const answer = run({
       method: raw.method,
-      path: c.req.path,
       url: raw.url,
-      params: c.req.param(),
       header: (name) => raw.headers.get(name) ?? undefined,
-      readBody: (limit) => (incoming ? readIncoming(incoming, limit) : readBody(raw, limit)),
+      readBody: (limit) => c.env?.readBody?.(limit) ?? readBody(raw, limit),
     });
-    if (log) c.set('issues', result.issues);
-    return send(c, result.reply);
+    if (!answer) return next();
+    c.set('operation', true);
+    return send(c, (await answer).reply);
   });
-  app.all(route.honoPath, (c) => send(c, problems.methodNotAllowed(c.req.method, c.req.path, route.method)));
-
   mountAdmin(
     app as unknown as Hono,
     state,
     problems,
-    `${route.method} ${route.pathTemplate}`,
+    `${route.method} ${route.template}`,
     options.adminToken,
   );
   mountValidate(app as unknown as Hono, validator, problems, bodyLimit);
@@ -165,7 +165,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     process.stderr.write(`ocpi-location-kit mock: ${error.stack ?? error.message}\n`);
     return send(c, problems.internal(c.req.path));
   });
-  return { app, state, spec, operation: { route, handle, log, problems } };
+  return { app, state, spec, operation: { run, problems } };
 }
 
 /** `--api-key` and `--integration` join the first customer of the fixtures (the demo customer). */

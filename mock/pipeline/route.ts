@@ -1,24 +1,23 @@
 import type { Spec } from '../../src/openapi/load-spec.ts';
+import { compilePathTemplate, type PathTemplate } from '../../src/openapi/path-template.ts';
 
-/** Where the operation lives, in the spec's terms and in Hono's. */
-export interface OperationRoute {
+/** Where the operation lives: its method and its compiled path template. */
+export interface OperationRoute extends PathTemplate {
   readonly method: string;
-  readonly pathTemplate: string;
-  /** `/integrations/{integrationId}/locations` becomes `/integrations/:integrationId/locations`. */
-  readonly honoPath: string;
-  readonly pathParameters: readonly string[];
 }
 
 /** Derives the route from the spec, so a changed path template changes the mock with no code change. */
 export function deriveRoute(spec: Spec): OperationRoute {
-  const { method, pathTemplate } = spec.operation;
-  const pathParameters = [...pathTemplate.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
-  return {
-    method,
-    pathTemplate,
-    honoPath: pathTemplate.replace(/\{([^}]+)\}/g, ':$1'),
-    pathParameters,
-  };
+  return { method: spec.operation.method, ...compilePathTemplate(spec.operation.pathTemplate) };
+}
+
+/** The path of a request target or an absolute URL, as sent: no query string, no decoding. */
+export function pathOf(url: string): string {
+  const scheme = url.indexOf('://');
+  const start = scheme < 0 ? 0 : url.indexOf('/', scheme + 3);
+  if (start < 0) return '/';
+  const query = url.indexOf('?', start);
+  return query < 0 ? url.slice(start) : url.slice(start, query);
 }
 
 /** The query string of a URL as a record; a repeated name becomes an array (the validator reports it). */

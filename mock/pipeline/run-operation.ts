@@ -7,20 +7,29 @@ import { parsePrefer } from './prefer.ts';
 import type { Problems } from './problem.ts';
 import type { BodyText } from './read-body.ts';
 import type { Reply } from './reply.ts';
-import { readQuery } from './route.ts';
+import { type OperationRoute, pathOf, readQuery } from './route.ts';
 import type { createRequestCheck } from './validate-request.ts';
 
-/** One request to the operation, as any server adapter (Hono, raw node:http) reads it off the wire. */
+/** One request, as any entrance (Hono, raw node:http, MSW) reads it off the wire. */
 export interface OperationRequest {
   readonly method: string;
-  /** The path without the query string. */
-  readonly path: string;
-  /** The request target: the path with its query string (an absolute URL is fine too). */
+  /** The request target: the path with its query string (an absolute URL is fine too), as sent. */
   readonly url: string;
-  readonly params: Readonly<Record<string, string>>;
   header(name: string): string | undefined;
   readBody(limit: number): Promise<BodyText>;
 }
+
+/** One finished request; the path carries no query string, so no credential can reach the log. */
+export interface LogRecord {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly ms: number;
+  readonly issues: number;
+}
+
+/** Called once per finished request. */
+export type RequestLogger = (record: LogRecord) => void;
 
 /** The answer, and how many validator issues it carried (for the request log). */
 export interface OperationResult {
@@ -37,20 +46,58 @@ export interface OperationDeps {
   readonly journal: Journal;
   readonly bodyLimit: number;
   readonly delayMs: number;
+  readonly route: OperationRoute;
+  readonly log: RequestLogger | undefined;
 }
 
+/** Runs a request through the pipeline when it is the operation's: `undefined` when the path is another's. */
+export type OperationRunner = (request: OperationRequest) => Promise<OperationResult> | undefined;
+
 /**
- * The addLocation pipeline, free of any web framework: read the body, check (route → validate), negotiate,
- * build the response, wait the requested latency, record the journal entry. Hono's route and the node:http
- * fast path both call it, so the two can never answer differently.
+ * The one way into the addLocation pipeline, free of any web framework: match the route, read the body, check
+ * (validate), negotiate, build the response, wait the requested latency, record the journal entry, log, and
+ * answer 500 for a bug. Every entrance (Hono, the node:http fast path, MSW) calls it, so none can answer
+ * differently.
  */
-export function createOperationHandler(
-  deps: OperationDeps,
-): (request: OperationRequest) => Promise<OperationResult> {
-  const { check, negotiate, build, problems, journal, bodyLimit } = deps;
-  return async (request) => {
+export function createOperationRunner(deps: OperationDeps): OperationRunner {
+  const { route, problems, log } = deps;
+  const handle = createHandler(deps);
+  return (request) => {
+    const path = pathOf(request.url);
+    const params = route.match(path);
+    if (!params) return undefined;
     const started = performance.now();
-    const { path, url } = request;
+    const answer =
+      request.method === route.method
+        ? handle(request, path, params).catch((error: Error) => {
+            console.error(`ocpi-location-kit mock: ${error.stack ?? error.message}`);
+            return { reply: problems.internal(path), issues: 0 };
+          })
+        : Promise.resolve({
+            reply: problems.methodNotAllowed(request.method, path, route.method),
+            issues: 0,
+          });
+    if (!log) return answer;
+    return answer.then((result) => {
+      log({
+        method: request.method,
+        path,
+        status: result.reply.status,
+        ms: performance.now() - started,
+        issues: result.issues,
+      });
+      return result;
+    });
+  };
+}
+
+function createHandler(
+  deps: OperationDeps,
+): (request: OperationRequest, path: string, params: Record<string, string>) => Promise<OperationResult> {
+  const { check, negotiate, build, problems, journal, bodyLimit } = deps;
+  return async (request, path, params) => {
+    const started = performance.now();
+    const { url } = request;
     const wantsProblem = request.header('accept')?.includes('application/problem+json') === true;
     const prefer = parsePrefer(request.header('prefer'));
     let reply: Reply;
@@ -81,7 +128,7 @@ export function createOperationHandler(
         : tooLarge;
     } else {
       const query = readQuery(url);
-      const result = check({ path: request.params, query, header: request.header, body: body.text });
+      const result = check({ path: params, query, header: request.header, body: body.text });
       issues = result.issues;
       const plan = negotiate(result, prefer.value, wantsProblem);
       const excludeChargers = query.excludeChargers === 'true';

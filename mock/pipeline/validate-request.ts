@@ -44,7 +44,7 @@ export function createRequestCheck(
 ): (facts: RequestFacts) => CheckResult {
   const { spec } = validator;
   const authenticate = createAuthenticator(spec, store);
-  const integrationParam = route.pathParameters[0] ?? 'integrationId';
+  const integrationParam = route.names[0] ?? 'integrationId';
   const integrationPointer =
     spec.operation.parameters.find((p) => p.in === 'path' && p.name === integrationParam)?.schemaPointer ??
     '';

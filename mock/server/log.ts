@@ -1,19 +1,8 @@
+import type { RequestLogger } from '../pipeline/run-operation.ts';
 import { clockNow, isoNow } from '../state/clock.ts';
 
 /** The request log's two formats: a line for people, or JSON lines for machines. */
 export type LogFormat = 'pretty' | 'json';
-
-/** One finished request; the path carries no query string, so no credential can reach the log. */
-export interface LogRecord {
-  readonly method: string;
-  readonly path: string;
-  readonly status: number;
-  readonly ms: number;
-  readonly issues: number;
-}
-
-/** Writes one line per request. */
-export type RequestLogger = (record: LogRecord) => void;
 
 /**
  * Lines written to stdout are gathered and written once per turn of the event loop: under load that is one

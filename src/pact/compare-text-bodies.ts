@@ -1,7 +1,8 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Spec } from '../openapi/load-spec.ts';
 import { escapeToken } from '../openapi/pointer.ts';
-import type { Finding } from './compare-pacts.ts';
+import { compilePathTemplate } from '../openapi/path-template.ts';
+import type { Finding } from './finding.ts';
 import { type PactInteraction, statesOf } from './read-pacts.ts';
 
 type Headers = Record<string, string | string[]>;
@@ -22,14 +23,14 @@ interface HttpRequest {
  */
 export function compareTextBodies(spec: Spec, interactions: readonly PactInteraction[]): Finding[] {
   const { operation } = spec;
-  const route = new RegExp(`^${operation.pathTemplate.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+  const route = compilePathTemplate(operation.pathTemplate);
   const validators = new Map<string, ValidateFunction>();
   const findings: Finding[] = [];
   let ajv: Ajv2020 | undefined;
   interactions.forEach((interaction, index) => {
     const request = interaction.request as HttpRequest | undefined;
     const response = interaction.response as HttpResponse | undefined;
-    if (request?.method?.toUpperCase() !== operation.method || !route.test(request.path ?? '')) return;
+    if (request?.method?.toUpperCase() !== operation.method || !route.match(request.path ?? '')) return;
     const text = textBody(response);
     if (!text || /[/+]json$/.test(text.mediaType)) return;
     const pointer = operation.responses[response?.status ?? 0]?.content[text.mediaType]?.schemaPointer;
