@@ -102,7 +102,8 @@ export function createRequestCheck(
       }
       const parsed = validator.parseBody(facts.body, { maxDepth });
       if (!parsed.ok) {
-        const { issue } = parsed;
+        // The line and column are for a person reading a file report; the answer's issues follow the spec's Issue.
+        const { line: _line, column: _column, ...issue } = parsed.issue;
         const detail =
           issue.code === 'malformed-json' || issue.code === 'empty-body'
             ? 'The body is not valid JSON.'

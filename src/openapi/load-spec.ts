@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document } from 'yaml';
+import { lineColumn } from './line-column.ts';
 import { findOperation, type OperationInfo } from './operation.ts';
-import { getAtPointer, indexPointers } from './pointer.ts';
+import { getAtPointer, indexPointers, joinPointer, splitPointer } from './pointer.ts';
 import { readCachedSpec, specDigest, writeCachedSpec } from './spec-cache.ts';
 
 /** The project's own contract, used when no other spec file is named. */
@@ -62,8 +63,9 @@ export function parseSpec(text: string, path: string): Spec {
     const [first] = yaml().errors;
     if (first) {
       // `linePos` is only filled with prettyErrors; the offset is always there.
-      const at = first.linePos?.[0] ?? positionAt(text, first.pos[0]);
-      const where = `${path}:${at.line}:${at.col}`;
+      const pos = first.linePos?.[0];
+      const at = pos ? { line: pos.line, column: pos.col } : lineColumn(text, first.pos[0]);
+      const where = `${path}:${at.line}:${at.column}`;
       throw new SpecError(`${where}: YAML error: ${first.message.split('\n')[0]}`);
     }
     doc = yaml().toJS({ maxAliasCount: 100 });
@@ -99,12 +101,6 @@ export function parseSpec(text: string, path: string): Spec {
   };
 }
 
-/** 1-based line and column of an offset in `text`. */
-function positionAt(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, col: offset - before.lastIndexOf('\n') };
-}
-
 /** Every local `$ref` must point at something; remote refs are not supported. */
 function checkRefs(
   doc: Record<string, unknown>,
@@ -118,7 +114,7 @@ function checkRefs(
       return;
     }
     for (const [key, child] of Object.entries(node)) {
-      const childPointer = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      const childPointer = joinPointer(pointer, key);
       if (key === '$ref' && typeof child === 'string') {
         // The line is looked up only for a message: it needs the YAML document, which a cached spec skips.
         const where = () => {
@@ -151,9 +147,8 @@ function lineAt(yamlDoc: Document, text: string, pointer: string): number | unde
   const { isMap, isScalar, isSeq } = yamlLibrary();
   let node: unknown = yamlDoc.contents;
   let offset: number | undefined;
-  const tokens = pointer === '' ? [] : pointer.slice(1).split('/');
-  for (const raw of tokens) {
-    const token = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+  const tokens = splitPointer(pointer);
+  for (const token of tokens) {
     if (isMap(node)) {
       const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === token);
       if (!pair) return undefined;
@@ -167,5 +162,5 @@ function lineAt(yamlDoc: Document, text: string, pointer: string): number | unde
     }
   }
   if (offset === undefined) return tokens.length === 0 ? 1 : undefined;
-  return text.slice(0, offset).split('\n').length;
+  return lineColumn(text, offset).line;
 }

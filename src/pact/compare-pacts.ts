@@ -1,6 +1,7 @@
 import * as comparatorPackage from '@pactflow/openapi-pact-comparator';
 import type { Spec } from '../openapi/load-spec.ts';
 import { compareTextBodies } from './compare-text-bodies.ts';
+import type { Finding } from './finding.ts';
 import {
   type PactDocument,
   type PactFile,
@@ -8,7 +9,6 @@ import {
   type PactInteraction,
   statesOf,
 } from './read-pacts.ts';
-import type { Finding } from './finding.ts';
 import { locateInSpec } from './spec-location.ts';
 
 /** The comparison of one pact file with the spec. */

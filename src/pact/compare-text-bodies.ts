@@ -1,7 +1,8 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Spec } from '../openapi/load-spec.ts';
-import { escapeToken } from '../openapi/pointer.ts';
 import { compilePathTemplate } from '../openapi/path-template.ts';
+import { escapeToken } from '../openapi/pointer.ts';
+import { createAjv } from '../validation/create-ajv.ts';
 import type { Finding } from './finding.ts';
 import { type PactInteraction, statesOf } from './read-pacts.ts';
 
@@ -35,10 +36,7 @@ export function compareTextBodies(spec: Spec, interactions: readonly PactInterac
     if (!text || /[/+]json$/.test(text.mediaType)) return;
     const pointer = operation.responses[response?.status ?? 0]?.content[text.mediaType]?.schemaPointer;
     if (pointer === undefined) return; // an unknown status or media type is the comparator's finding
-    ajv ??= new Ajv2020({ allErrors: true, strict: false, validateSchema: false }).addSchema(
-      spec.doc,
-      'spec',
-    );
+    ajv ??= createAjv({ allErrors: true, validateSchema: false }, false).addSchema(spec.doc, 'spec');
     let validate = validators.get(pointer);
     if (!validate) {
       validate = ajv.compile({ $ref: `spec#${encodeURI(pointer)}` });

@@ -1,12 +1,11 @@
 import type { Spec } from '../openapi/load-spec.ts';
+import { escapeToken, unescapeToken } from '../openapi/pointer.ts';
 
 /** Where a comparator finding points in the spec: a JSON pointer into the file and, when known, its line. */
 export interface SpecLocation {
   readonly pointer: string;
   readonly line?: number;
 }
-
-const escapeToken = (token: string): string => token.replaceAll('~', '~0').replaceAll('/', '~1');
 
 /**
  * Turns the comparator's dotted location (`[root].paths./x.post.requestBody.content.application/json.schema
@@ -63,8 +62,4 @@ function resolve(spec: Spec, tokens: string[]): SpecLocation {
   }
   const line = spec.lineOf(pointer);
   return line === undefined ? { pointer } : { pointer, line };
-}
-
-function unescapeToken(token: string): string {
-  return token.replaceAll('~1', '/').replaceAll('~0', '~');
 }

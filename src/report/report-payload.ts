@@ -1,4 +1,3 @@
-import type { Issue } from '../validation/types.ts';
 import type { Validator } from '../validation/validator.ts';
 import { type FileReport, placeIssues, type RunReport } from './validate-report.ts';
 
@@ -14,7 +13,7 @@ export function reportPayload(validator: Validator, file: string, text: string, 
       valid: false,
       errors: 1,
       warnings: 0,
-      issues: [placeParseIssue(parsed.issue)],
+      issues: [{ ...parsed.issue }],
       inputError: parsed.issue.message,
     };
   }
@@ -44,13 +43,4 @@ export function summariseReports(files: FileReport[], strict: boolean): RunRepor
       warnings: files.reduce((sum, file) => sum + file.warnings, 0),
     },
   };
-}
-
-/**
- * A text that is not JSON has no value to point into; the parser names the place in its message ("at line 3,
- * column 7", or "(line 3, column 7)" for refused JSON), which becomes the issue's line and column.
- */
-function placeParseIssue(issue: Issue): FileReport['issues'][number] {
-  const at = /\bline (\d+), column (\d+)/.exec(issue.message);
-  return at ? { ...issue, line: Number(at[1]), column: Number(at[2]) } : { ...issue };
 }

@@ -1,5 +1,5 @@
 import type { Spec } from '../openapi/load-spec.ts';
-import { locateInJson } from '../validation/json-position.ts';
+import { locateInJson } from '../validation/json-text.ts';
 import type { EnumForm, Issue } from '../validation/types.ts';
 
 /** The validation of one input, as printed by `validate --format json` (one entry of `files`). */

@@ -1,7 +1,7 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { Spec } from '../openapi/load-spec.ts';
 import { indexPointers } from '../openapi/pointer.ts';
+import { createAjv } from './create-ajv.ts';
 
 /** One compiled schema with the means to turn its errors back into places in openapi.yaml. */
 export interface CompiledSchemas {
@@ -28,15 +28,7 @@ export function compileSchemas(spec: Spec): CompiledSchemas {
   // verbose gives each error its parentSchema, which `mergedPointers` maps back to a pointer in openapi.yaml.
   // The fast instance below checks the document against the JSON Schema meta-schema (unless this very text
   // passed it before: spec-cache.ts); doing it twice would compile the meta-schema twice at start-up.
-  const ajv = new Ajv2020({
-    allErrors: true,
-    strict: false,
-    verbose: true,
-    validateFormats: true,
-    validateSchema: false,
-  });
-  // ajv-formats' fast mode: the full `uri` and `date-time` checks cost more than the rest of the schema together.
-  addFormats.default(ajv, { mode: 'fast' });
+  const ajv = createAjv({ allErrors: true, verbose: true, validateFormats: true, validateSchema: false });
   ajv.addSchema(mergedDoc, specId);
   const ref = (pointer: string) => ({ $ref: `${specId}#${encodeURI(pointer)}` });
   const parameters = new Map<string, ValidateFunction>();
@@ -45,14 +37,7 @@ export function compileSchemas(spec: Spec): CompiledSchemas {
   }
   // `unicode: false` measures lengths in UTF-16 units: never shorter than characters, so this check is at least
   // as strict as the reporting one and a pass here is a pass there.
-  const fastAjv = new Ajv2020({
-    allErrors: false,
-    strict: false,
-    unicode: false,
-    logger: false,
-    validateSchema: !spec.schemasChecked,
-  });
-  addFormats.default(fastAjv, { mode: 'fast' });
+  const fastAjv = createAjv({ allErrors: false, unicode: false, validateSchema: !spec.schemasChecked });
   fastAjv.addSchema(closeObjects(mergedDoc), specId);
   // The reporting validator and the pointer index serve only bodies with issues: built on first use, they keep
   // about half of the compile work off the mock's start-up.

@@ -1,11 +1,11 @@
-/** Words for values and places in messages that partners read. */
+// Words for values and places in messages that partners read.
+import { splitPointer } from '../openapi/pointer.ts';
 
 /** `/openingTimes/regularHours/0/periodEnd` → `openingTimes.regularHours[0].periodEnd`; `''` → `the body`. */
 export function label(instancePath: string): string {
   if (instancePath === '') return 'the body';
   let out = '';
-  for (const raw of instancePath.slice(1).split('/')) {
-    const token = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+  for (const token of splitPointer(instancePath)) {
     out += /^\d+$/.test(token) ? `[${token}]` : `${out === '' ? '' : '.'}${token}`;
   }
   return out;

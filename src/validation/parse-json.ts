@@ -1,6 +1,7 @@
+import { lineColumn } from '../openapi/line-column.ts';
 import { guardJson } from './json-guard.ts';
-import { syntaxErrorOffset } from './json-syntax.ts';
-import type { Issue, ParseOptions, ParseResult } from './types.ts';
+import { syntaxErrorOffset } from './json-text.ts';
+import type { ParseIssue, ParseOptions, ParseResult } from './types.ts';
 
 /**
  * Parses a JSON text; a syntax error becomes one issue that says where (line and column) and what. Valid JSON
@@ -22,38 +23,28 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
     issue: {
       ...issue(finding.code, `${finding.message} (line ${line}, column ${column})`),
       instancePath: finding.instancePath,
+      line,
+      column,
     },
   };
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let nl = text.indexOf('\n'); nl !== -1 && nl < offset; nl = text.indexOf('\n', nl + 1)) {
-    line++;
-    start = nl + 1;
-  }
-  return { line, column: offset - start + 1 };
-}
-
-function syntaxIssue(text: string, raw: string): Issue {
+function syntaxIssue(text: string, raw: string): ParseIssue {
   if (text.trim() === '') {
     return issue('empty-body', 'the body is empty; send a JSON object such as {}');
   }
   const reported = /position (\d+)/.exec(raw)?.[1];
   const position = reported === undefined ? syntaxErrorOffset(text) : Number(reported);
-  let where = '';
-  if (position !== undefined) {
-    const before = text.slice(0, position);
-    const line = before.split('\n').length;
-    const column = position - before.lastIndexOf('\n');
-    where = ` at line ${line}, column ${column}`;
-  }
+  const at = position === undefined ? undefined : lineColumn(text, position);
+  const where = at ? ` at line ${at.line}, column ${at.column}` : '';
   if (text.charCodeAt(0) === 0xfeff) {
-    return issue(
-      'malformed-json',
-      `the body is not valid JSON${where}: it starts with a byte-order mark (U+FEFF)`,
-    );
+    return {
+      ...issue(
+        'malformed-json',
+        `the body is not valid JSON${where}: it starts with a byte-order mark (U+FEFF)`,
+      ),
+      ...at,
+    };
   }
   // V8 messages look like `Unexpected token } in JSON at position 12`, `Expected ',' ... at position 3`, or
   // `Unexpected token 'u', ..."city": undefined"... is not valid JSON` (which echoes the input): keep the
@@ -63,9 +54,9 @@ function syntaxIssue(text: string, raw: string): Issue {
     .replace(/^(Unexpected token '.+?'),[\s\S]*$/, '$1')
     .replace(/ in JSON at position \d+[\s\S]*$/, '')
     .replace(/ at position \d+[\s\S]*$/, '');
-  return issue('malformed-json', `the body is not valid JSON${where}: ${reason}`);
+  return { ...issue('malformed-json', `the body is not valid JSON${where}: ${reason}`), ...at };
 }
 
-function issue(code: string, message: string): Issue {
+function issue(code: string, message: string): ParseIssue {
   return { severity: 'error', code, instancePath: '', specPointer: '', message, location: 'body' };
 }

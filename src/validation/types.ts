@@ -35,5 +35,8 @@ export interface ParseOptions {
   readonly maxDepth?: number;
 }
 
+/** The issue of a text that could not be parsed, with the 1-based line and column where it went wrong. */
+export type ParseIssue = Issue & { readonly line?: number; readonly column?: number };
+
 /** A JSON text parsed into a value, or the one issue that says why it could not be. */
-export type ParseResult = { ok: true; value: unknown } | { ok: false; issue: Issue };
+export type ParseResult = { ok: true; value: unknown } | { ok: false; issue: ParseIssue };

@@ -1,12 +1,12 @@
 import type { ErrorObject } from 'ajv';
 import { loadSpec, type Spec } from '../openapi/load-spec.ts';
 import { joinPointer } from '../openapi/pointer.ts';
-import { schemaSpecError } from '../openapi/schema-error.ts';
 import { issuesFromErrors } from './ajv-issues.ts';
 import { compileSchemas } from './compile.ts';
 import { describeValue, listValues } from './describe.ts';
 import { checkOcpiRules } from './ocpi-rules.ts';
 import { parseJson } from './parse-json.ts';
+import { schemaSpecError } from './schema-error.ts';
 import type {
   BodyResult,
   EnumForm,

@@ -1,5 +1,6 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import { type Spec, SpecError } from './load-spec.ts';
+import { type Spec, SpecError } from '../openapi/load-spec.ts';
+import { joinPointer } from '../openapi/pointer.ts';
+import { createAjv } from './create-ajv.ts';
 
 /**
  * Explains why ajv could not compile the spec's schemas: finds the first schema that breaks the JSON Schema
@@ -8,7 +9,7 @@ import { type Spec, SpecError } from './load-spec.ts';
  */
 export function schemaSpecError(spec: Spec, error: unknown): SpecError {
   const reason = error instanceof Error ? error.message : String(error);
-  const meta = new Ajv2020({ strict: false, logger: false });
+  const meta = createAjv({}, false);
   for (const [pointer, schema] of schemasOf(spec.doc)) {
     if (meta.validateSchema(schema)) continue;
     const first = meta.errors?.[0];
@@ -34,7 +35,7 @@ function* schemasOf(doc: Record<string, unknown>): Generator<[string, object]> {
     }
     for (const [name, child] of Object.entries(node)) {
       if (name.startsWith('x-') || name === 'example' || name === 'examples') continue;
-      stack.push([`${pointer}/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`, child, name]);
+      stack.push([joinPointer(pointer, name), child, name]);
     }
   }
 }
