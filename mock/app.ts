@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import { loadSpec, type Spec } from '../src/openapi/load-spec.ts';
 import { createValidator } from '../src/validation/validator.ts';
 import { createResponseBuilder } from './pipeline/build-response.ts';
-import { redactSecrets } from './pipeline/credentials.ts';
 import { createNegotiator } from './pipeline/negotiate.ts';
 import { createProblems, type Problems } from './pipeline/problem.ts';
 import { type BodyText, readBody } from './pipeline/read-body.ts';
 import { send } from './pipeline/reply.ts';
 import { deriveRoute } from './pipeline/route.ts';
 import { createOperationRunner, type OperationRunner, type RequestLogger } from './pipeline/run-operation.ts';
+import { createRedactor, type Redactor } from './pipeline/secrets.ts';
 import { createRequestCheck } from './pipeline/validate-request.ts';
 import { adminPrefix, type MockState, mountAdmin } from './routes/admin.ts';
 import { type CorsOrigins, createCors } from './routes/cors.ts';
@@ -79,8 +79,10 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   const store = createStore(fixtures);
   const journal = createJournal(spec, options.journalSize);
   const ids = createIdSource(spec, options.seed);
+  const redact = createRedactor(store);
   const state: MockState = {
     store,
+    redact,
     journal,
     ids,
     reset() {
@@ -95,7 +97,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   const negotiate = createNegotiator(spec);
   const build = createResponseBuilder(ids, store, problems);
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
-  const log = options.log && redactLog(options.log, store);
+  const log = options.log && redactLog(options.log, redact);
   const run = createOperationRunner({
     check,
     negotiate,
@@ -189,6 +191,6 @@ function joinDemoCustomer(
 }
 
 /** A path is the client's text and may carry a key (as the integration id, say): known keys never reach the log. */
-function redactLog(log: RequestLogger, store: Store): RequestLogger {
-  return (record) => log({ ...record, path: redactSecrets(record.path, store) });
+function redactLog(log: RequestLogger, redact: Redactor): RequestLogger {
+  return (record) => log({ ...record, path: redact(record.path) });
 }

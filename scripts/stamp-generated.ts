@@ -1,15 +1,15 @@
 // Records which openapi.yaml src/generated/ was generated from: `npm run generate` writes the digest, and
 // `npm run generate:check` fails when the spec changed since. openapi-typescript's own --check only sees changes
 // that alter the types; an edited example, pattern or x-ocpi rule left the generated folder looking current.
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { sha256Hex } from '../src/openapi/sha256.ts';
 
 const spec = 'openapi.yaml';
 const stamp = 'src/generated/openapi.yaml.sha256';
 
 /** SHA-256 of the spec text with line endings normalised, so a CRLF checkout has the same digest. */
 function digestOf(text: string): string {
-  return createHash('sha256').update(text.replaceAll('\r\n', '\n')).digest('hex');
+  return sha256Hex(text.replaceAll('\r\n', '\n'));
 }
 
 const digest = digestOf(readFileSync(spec, 'utf8'));

@@ -1,9 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Spec } from '../../src/openapi/load-spec.ts';
 import type { Credential } from '../../src/openapi/operation.ts';
 import { joinPointer } from '../../src/openapi/pointer.ts';
 import type { Issue } from '../../src/validation/types.ts';
 import type { Customer, Store } from '../state/store.ts';
+import { createSecretComparer } from './secrets.ts';
 
 /** Reads one credential from the request: a header or a query parameter. */
 export type CredentialReader = (credential: Credential) => string | undefined;
@@ -98,30 +98,9 @@ export function createAuthenticator(spec: Spec, store: Store): (read: Credential
   };
 }
 
-/**
- * SHA-256 digests of secrets, known and presented, kept once per secret: the same key arrives on every request,
- * and the store can grow at run time through `/__mock/fixtures`. Bounded, so random keys cannot grow it.
- */
-const digests = new Map<string, Buffer>();
-const digestOf = (secret: string): Buffer => {
-  let value = digests.get(secret);
-  if (!value) {
-    if (digests.size >= 10_000) digests.clear();
-    value = createHash('sha256').update(secret).digest();
-    digests.set(secret, value);
-  }
-  return value;
-};
-
-/**
- * Compares a presented secret with every known one through fixed-length SHA-256 digests and
- * `crypto.timingSafeEqual`, visiting all of them whatever matches: the time taken says nothing about how much
- * of a key was right (a `Map` lookup or `===` stops at the first differing character). Whether a digest was
- * cached tells only whether the very same string was seen before, which trying it would tell anyway.
- */
+/** Finds the customer a secret belongs to, visiting every known secret whatever matches (see secrets.ts). */
 function createKeyMatcher(store: Store) {
-  const same = (secret: string, candidate: string): boolean =>
-    timingSafeEqual(digestOf(secret), digestOf(candidate));
+  const same = createSecretComparer();
   const find = (secret: string, pick: (customer: Customer) => Set<string>): Customer | undefined => {
     let found: Customer | undefined;
     for (const customer of store.customers())
@@ -139,33 +118,4 @@ function createKeyMatcher(store: Store) {
       return found;
     },
   };
-}
-
-/**
- * Masks every known API key and function code wherever a client put it (a path, a query parameter that is not
- * a credential, a body value echoed in an issue): the journal is readable by anyone who can reach `/__mock`.
- */
-export function redactSecrets(json: string, store: Store): string {
-  let out = json;
-  for (const mask of masksOf(store)) if (out.includes(mask)) out = out.replaceAll(mask, '***');
-  return out;
-}
-
-/** What `redactSecrets` looks for, worked out again only when the customers change (the log calls it per request). */
-const masks = new WeakMap<Store, { revision: number; list: string[] }>();
-function masksOf(store: Store): string[] {
-  const known = masks.get(store);
-  if (known?.revision === store.revision) return known.list;
-  const list: string[] = [];
-  for (const customer of store.customers()) {
-    for (const secret of [...customer.apiKeys, ...customer.codes]) {
-      if (secret.length < 3) continue;
-      const escaped = JSON.stringify(secret).slice(1, -1);
-      const encoded = encodeURIComponent(secret);
-      list.push(escaped);
-      if (encoded !== escaped) list.push(encoded);
-    }
-  }
-  masks.set(store, { revision: store.revision, list });
-  return list;
 }

@@ -1,4 +1,5 @@
 import { getAtPointer, joinPointer } from './pointer.ts';
+import { resolveRef } from './resolve-ref.ts';
 
 /** The operation every part of the toolkit is built around. */
 export const operationId = 'addLocation';
@@ -66,17 +67,6 @@ export function findOperation(doc: Json, makeError: MakeError): OperationInfo {
     }
   }
   throw makeError(`no operation with operationId "${operationId}"`, '/paths');
-}
-
-/** Follows `$ref`s until a node that is not a reference; returns it with its pointer. */
-export function resolveRef(doc: Json, node: unknown, pointer: string): { node: Json; pointer: string } {
-  let current = node as Json;
-  let at = pointer;
-  for (let hops = 0; typeof current?.$ref === 'string' && hops < 32; hops++) {
-    at = decodeURIComponent((current.$ref as string).slice(1));
-    current = getAtPointer(doc, at) as Json;
-  }
-  return { node: current, pointer: at };
 }
 
 function resolveParameters(doc: Json, op: Json, opPointer: string, makeError: MakeError): ParameterInfo[] {

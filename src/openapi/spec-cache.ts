@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sha256Hex } from './sha256.ts';
 
 /**
  * A build cache for specs, keyed by the SHA-256 of their text: the parsed document (YAML parsing is a sixth of
@@ -21,7 +21,7 @@ const directory = resolve(
 
 /** The cache key of a spec text. */
 export function specDigest(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return sha256Hex(text);
 }
 
 /** The cached parse of a spec text, if any. */

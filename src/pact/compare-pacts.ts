@@ -1,5 +1,6 @@
 import * as comparatorPackage from '@pactflow/openapi-pact-comparator';
 import type { Spec } from '../openapi/load-spec.ts';
+import { resolveRef } from '../openapi/resolve-ref.ts';
 import { compareTextBodies } from './compare-text-bodies.ts';
 import type { Finding } from './finding.ts';
 import {
@@ -99,16 +100,13 @@ function toFinding(spec: Spec, interactions: PactInteraction[], result: Comparat
  */
 function comparableDocument(doc: Record<string, unknown>): Record<string, unknown> {
   const copy = structuredClone(doc);
-  const componentsResponses = ((copy.components as Record<string, unknown> | undefined)?.responses ??
-    {}) as Record<string, unknown>;
   for (const pathItem of Object.values((copy.paths ?? {}) as Record<string, Record<string, unknown>>)) {
     for (const operation of Object.values(pathItem)) {
       const responses = (operation as { responses?: Record<string, unknown> } | null)?.responses;
       if (!responses || typeof responses !== 'object') continue;
       for (const [status, response] of Object.entries(responses)) {
-        const ref = (response as { $ref?: unknown }).$ref;
-        const name = typeof ref === 'string' ? /^#\/components\/responses\/(.+)$/.exec(ref)?.[1] : undefined;
-        if (name && componentsResponses[name]) responses[status] = componentsResponses[name];
+        const { node } = resolveRef(copy, response, '');
+        if (node && node !== response) responses[status] = node;
       }
     }
   }

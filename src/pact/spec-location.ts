@@ -1,5 +1,6 @@
 import type { Spec } from '../openapi/load-spec.ts';
-import { escapeToken, unescapeToken } from '../openapi/pointer.ts';
+import { escapeToken, getAtPointer, unescapeToken } from '../openapi/pointer.ts';
+import { refPointer } from '../openapi/resolve-ref.ts';
 
 /** Where a comparator finding points in the spec: a JSON pointer into the file and, when known, its line. */
 export interface SpecLocation {
@@ -49,11 +50,8 @@ function resolve(spec: Spec, tokens: string[]): SpecLocation {
       !(token in record) &&
       typeof record.$ref === 'string'
     ) {
-      pointer = decodeURIComponent(record.$ref.slice(1));
-      node = pointer
-        .split('/')
-        .slice(1)
-        .reduce<unknown>((at, t) => (at as Record<string, unknown>)?.[unescapeToken(t)], spec.doc);
+      pointer = refPointer(record.$ref);
+      node = getAtPointer(spec.doc, pointer);
       record = node as Record<string, unknown> | null;
     }
     if (record === null || typeof record !== 'object' || !(token in record)) break;

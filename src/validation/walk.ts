@@ -1,4 +1,5 @@
 import { getAtPointer, joinPointer } from '../openapi/pointer.ts';
+import { resolveRef } from '../openapi/resolve-ref.ts';
 import { label } from './describe.ts';
 import { type Candidate, suggest } from './suggest.ts';
 import type { Issue } from './types.ts';
@@ -38,12 +39,9 @@ const leaf: Shape = { kind: 'leaf', hasEnum: false };
 
 /** Reduces the schema at `pointer` (following `$ref`s) to a `Shape` tree. */
 export function buildShape(doc: Json, pointer: string, memo = new Map<string, Shape>()): Shape {
-  let at = pointer;
-  let node = getAtPointer(doc, at) as Json | undefined;
-  for (let hops = 0; typeof node?.$ref === 'string' && hops < 32; hops++) {
-    at = decodeURIComponent((node.$ref as string).slice(1));
-    node = getAtPointer(doc, at) as Json | undefined;
-  }
+  const resolved = resolveRef(doc, getAtPointer(doc, pointer), pointer);
+  const at = resolved.pointer;
+  const node = resolved.node as Json | undefined;
   const known = memo.get(at);
   if (known) return known;
   if (!node) return leaf;

@@ -2,8 +2,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/openapi/load-spec.ts';
-import { resolveRef } from '../../src/openapi/operation.ts';
 import { getAtPointer, joinPointer } from '../../src/openapi/pointer.ts';
+import { resolveRef } from '../../src/openapi/resolve-ref.ts';
 import { createValidator } from '../../src/validation/validator.ts';
 
 type Json = Record<string, unknown>;

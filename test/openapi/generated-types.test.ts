@@ -11,6 +11,7 @@ const temp = tempProject([
   'src/generated/openapi.ts',
   'src/generated/openapi.yaml.sha256',
   'scripts/stamp-generated.ts',
+  'src/openapi/sha256.ts',
 ]);
 afterAll(() => temp.remove());
 
