@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../../src/report/text.ts';
 import type { DemoCredentials, Sample } from './home-samples.ts';
 
 /** What the home page shows besides its fixed text. */
@@ -13,10 +14,10 @@ export interface HomePage {
 export function renderHomePage(page: HomePage): string {
   const c = page.credentials;
   const demo = c
-    ? `<p class="demo">Demo customer ${escapeHtml(c.customer)}: <code>x-api-key: ${escapeHtml(c.apiKey)}</code>, integration <code>${escapeHtml(c.integrationId)}</code></p>`
+    ? `<p class="demo">Demo customer ${escapeMarkup(c.customer)}: <code>x-api-key: ${escapeMarkup(c.apiKey)}</code>, integration <code>${escapeMarkup(c.integrationId)}</code></p>`
     : '<p class="demo">No demo customer: the fixtures name no API key with an integration.</p>';
   const buttons = page.samples
-    .map((s) => `<button type="button" data-sample="${escapeHtml(s.id)}">${escapeHtml(s.label)}</button>`)
+    .map((s) => `<button type="button" data-sample="${escapeMarkup(s.id)}">${escapeMarkup(s.label)}</button>`)
     .join('\n        ');
   // A data block is never executed, so the CSP's script-src does not apply to it; `<` is escaped so that no
   // sample can end the element early.
@@ -35,7 +36,7 @@ export function renderHomePage(page: HomePage): string {
   <header>
     <div>
       <h1>ocpi-location-kit mock</h1>
-      <p>Mocks <code>${escapeHtml(page.operation)}</code> ("add an OCPI location to an integration") from <code>openapi.yaml</code>.</p>
+      <p>Mocks <code>${escapeMarkup(page.operation)}</code> ("add an OCPI location to an integration") from <code>openapi.yaml</code>.</p>
       ${demo}
     </div>
     <nav aria-label="Reference">
@@ -70,8 +71,8 @@ export function renderHomePage(page: HomePage): string {
         <form id="send" aria-labelledby="send-heading">
           <h3 id="send-heading">Send to mock</h3>
           <div class="fields">
-            <label>API key <input id="api-key" name="apiKey" autocomplete="off" value="${escapeHtml(c?.apiKey ?? '')}"></label>
-            <label>Integration id <input id="integration" name="integrationId" required autocomplete="off" value="${escapeHtml(c?.integrationId ?? '')}"></label>
+            <label>API key <input id="api-key" name="apiKey" autocomplete="off" value="${escapeMarkup(c?.apiKey ?? '')}"></label>
+            <label>Integration id <input id="integration" name="integrationId" required autocomplete="off" value="${escapeMarkup(c?.integrationId ?? '')}"></label>
             <button type="submit">Send to mock</button>
           </div>
           <div id="send-result" role="status" aria-live="polite">
@@ -86,8 +87,4 @@ export function renderHomePage(page: HomePage): string {
 </body>
 </html>
 `;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

@@ -1,4 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
+import { escapeMarkup, plural } from '../report/text.ts';
 import type { PactComparison } from './compare-pacts.ts';
 
 /** Totals of one `compare` run. */
@@ -24,7 +25,6 @@ const show = (value: unknown): string => {
   const text = JSON.stringify(value);
   return text === undefined ? '' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
 };
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 const pathFromCwd = (file: string): string => {
   const near = relative(process.cwd(), file);
   return near === '' || near.startsWith('..') || isAbsolute(near) ? file : near;
@@ -76,9 +76,6 @@ export function formatJson(results: PactComparison[], specFile: string): string 
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-const xml = (text: string): string =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-
 /** JUnit XML for CI: a suite per pact file, a test case per interaction, a failure per error. */
 export function formatJunit(results: PactComparison[], specFile: string): string {
   const t = totalsOf(results);
@@ -89,19 +86,19 @@ export function formatJunit(results: PactComparison[], specFile: string): string
   for (const r of results) {
     const failures = r.findings.filter((f) => f.severity === 'error').length;
     out.push(
-      `  <testsuite name="${xml(pathFromCwd(r.file))}" tests="${r.interactions.length}" failures="${failures}">`,
+      `  <testsuite name="${escapeMarkup(pathFromCwd(r.file))}" tests="${r.interactions.length}" failures="${failures}">`,
     );
     r.interactions.forEach((interaction, index) => {
       const mine = r.findings.filter((f) => f.interaction.index === index);
-      const name = xml(interaction.description ?? `interaction ${index}`);
-      out.push(`    <testcase classname="${xml(`${r.consumer} -> ${r.provider}`)}" name="${name}">`);
+      const name = escapeMarkup(interaction.description ?? `interaction ${index}`);
+      out.push(`    <testcase classname="${escapeMarkup(`${r.consumer} -> ${r.provider}`)}" name="${name}">`);
       for (const f of mine) {
         const where = `${f.pactLocation} vs ${pathFromCwd(specFile)}${f.spec.line ? `:${f.spec.line}` : ''} #${f.spec.pointer}`;
         const tag = f.severity === 'error' ? 'failure' : 'system-out';
-        const body = xml(`${f.code}: ${f.message} (${where})`);
+        const body = escapeMarkup(`${f.code}: ${f.message} (${where})`);
         out.push(
           tag === 'failure'
-            ? `      <failure type="${xml(f.code)}" message="${xml(f.message)}">${body}</failure>`
+            ? `      <failure type="${escapeMarkup(f.code)}" message="${escapeMarkup(f.message)}">${body}</failure>`
             : `      <system-out>warning ${body}</system-out>`,
         );
       }

@@ -1,6 +1,7 @@
 import type { Spec } from '../openapi/load-spec.ts';
 import { locateInJson } from '../validation/json-text.ts';
 import type { EnumForm, Issue } from '../validation/types.ts';
+import { escapeMarkup, plural } from './text.ts';
 
 /** The validation of one input, as printed by `validate --format json` (one entry of `files`). */
 export interface FileReport {
@@ -65,24 +66,24 @@ export function formatText(report: RunReport, spec: Spec): string {
 /** JUnit XML: one test case per input file, failing on errors; warnings go to system-out. */
 export function formatJunit(report: RunReport): string {
   const cases = report.files.map((file) => {
-    const name = `validate ${escapeXml(file.file)}`;
+    const name = `validate ${escapeMarkup(file.file)}`;
     const errors = file.issues.filter((issue) => issue.severity === 'error');
     const warnings = file.issues.filter((issue) => issue.severity === 'warning');
     const body: string[] = [];
-    if (file.inputError) body.push(`    <error message="${escapeXml(file.inputError)}"/>`);
+    if (file.inputError) body.push(`    <error message="${escapeMarkup(file.inputError)}"/>`);
     else if (errors.length > 0) {
       const text = errors
         .map((issue) => `${issue.instancePath || '(body)'}: ${issue.message} [${issue.code}]`)
         .join('\n');
       body.push(
-        `    <failure message="${plural(errors.length, 'error')}" type="invalid-payload">${escapeXml(text)}</failure>`,
+        `    <failure message="${plural(errors.length, 'error')}" type="invalid-payload">${escapeMarkup(text)}</failure>`,
       );
     }
     if (warnings.length > 0) {
       const text = warnings
         .map((issue) => `warning ${issue.instancePath || '(body)'}: ${issue.message} [${issue.code}]`)
         .join('\n');
-      body.push(`    <system-out>${escapeXml(text)}</system-out>`);
+      body.push(`    <system-out>${escapeMarkup(text)}</system-out>`);
     }
     return body.length === 0
       ? `  <testcase classname="ocpi-location-kit.validate" name="${name}"/>`
@@ -99,12 +100,4 @@ export function formatJunit(report: RunReport): string {
     '</testsuites>',
     '',
   ].join('\n');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

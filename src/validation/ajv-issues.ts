@@ -1,30 +1,11 @@
 import type { ErrorObject } from 'ajv';
 import { getAtPointer, joinPointer } from '../openapi/pointer.ts';
 import { describeTypes, describeValue, label, listValues } from './describe.ts';
-import { type Candidate, suggest } from './suggest.ts';
+import { enumUnionIssue } from './enum-issue.ts';
+import type { ErrorContext, Origin } from './issue-context.ts';
 import type { Issue } from './types.ts';
 
 type Json = Record<string, unknown>;
-
-/** What turning ajv errors into issues needs to know about the spec. */
-export interface ErrorContext {
-  /** The spec as written (to tell schema keywords from folded-in `x-ocpi` rules). */
-  readonly doc: Json;
-  /** Pointer of every schema node ajv was compiled from. */
-  readonly pointers: Map<object, string>;
-  readonly strict: boolean;
-}
-
-/** A schema node of an error with where it lives and whether it came from an `x-ocpi` rule. */
-interface Origin {
-  readonly pointer: string;
-  readonly ocpi: boolean;
-  /** Pointer of the keyword that failed: into `x-ocpi/rule` for OCPI rules. */
-  readonly keywordPointer: string;
-  readonly see?: string;
-  /** Plain words for an OCPI pattern (`x-ocpi.hint`), so a partner never has to read a regex. */
-  readonly hint?: string;
-}
 
 /** Turns every ajv error into an issue, folding the noise of `anyOf` (enum forms, nullables) into one issue. */
 export function issuesFromErrors(errors: readonly ErrorObject[], context: ErrorContext): Issue[] {
@@ -85,17 +66,15 @@ export function issuesFromErrors(errors: readonly ErrorObject[], context: ErrorC
  * Where an error's schema node lives and whether it is an OCPI rule depends only on that node and the keyword
  * (and, for `required`, the property): remembered per node, since an invalid body repeats the same few.
  */
-const origins = new WeakMap<object, Map<string, Origin>>();
-
 function originOf(error: ErrorObject, context: ErrorContext): Origin {
   const node = error.parentSchema as object | undefined;
   if (typeof node !== 'object' || node === null) return findOrigin(error, context);
   const key =
     error.keyword === 'required' ? `required:${String(error.params.missingProperty)}` : error.keyword;
-  let known = origins.get(node);
+  let known = context.memo.origins.get(node);
   if (!known) {
     known = new Map();
-    origins.set(node, known);
+    context.memo.origins.set(node, known);
   }
   let origin = known.get(key);
   if (!origin) {
@@ -215,48 +194,6 @@ function formatAdvice(format: string): string {
     default:
       return `must be a valid ${format}`;
   }
-}
-
-function enumUnionIssue(
-  error: ErrorObject,
-  branches: Json[],
-  nullable: boolean,
-  context: ErrorContext,
-): Issue {
-  const names = (branches.find((b) => b.type === 'string')?.enum ?? branches[0]?.enum ?? []) as string[];
-  const numbers = branches.find((b) => b.type === 'integer')?.enum as number[] | undefined;
-  const where = label(error.instancePath);
-  const forms = numbers ? ` (or its index ${Math.min(...numbers)}-${Math.max(...numbers)})` : '';
-  const data = error.data;
-  const issue: Issue = {
-    severity: 'error',
-    code: 'enum',
-    instancePath: error.instancePath,
-    specPointer: joinPointer(
-      context.pointers.get(branches.find((b) => b.type === 'string') ?? branches[0] ?? {}) ?? '',
-      'enum',
-    ),
-    message: `${where} must be one of ${listValues(names)}${forms}${nullable ? ' or null' : ''}; got ${describeValue(data)}`,
-    allowedValues: names,
-  };
-  const guess = typeof data === 'string' ? suggest(data, candidatesOf(names)) : undefined;
-  if (guess) {
-    issue.suggestion = guess;
-    issue.message += `; did you mean ${guess}?`;
-  }
-  issue.location = 'body';
-  return issue;
-}
-
-/** The enum names as "did you mean" candidates, one list per enum, so `suggest` can remember its answers. */
-const enumCandidates = new WeakMap<string[], Candidate[]>();
-function candidatesOf(names: string[]): Candidate[] {
-  let candidates = enumCandidates.get(names);
-  if (!candidates) {
-    candidates = names.map((name) => ({ name }));
-    enumCandidates.set(names, candidates);
-  }
-  return candidates;
 }
 
 function anyOfRequiredIssue(error: ErrorObject, branches: Json[], origin: Origin, strict: boolean): Issue {

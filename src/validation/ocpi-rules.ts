@@ -1,18 +1,36 @@
+import type { components } from '../generated/openapi.ts';
 import { label } from './describe.ts';
-import { suggest } from './suggest.ts';
+import type { Candidate, Suggester } from './suggest.ts';
 import type { Issue } from './types.ts';
 
-type Json = Record<string, unknown>;
+type Schemas = components['schemas'];
+/** A body not yet known to be valid, read through the generated types: a renamed property breaks the build. */
+type Loose<T> = { readonly [K in keyof T]?: unknown };
+
+/** The `x-ocpi` note of a schema or of one of its properties, named through the generated types. */
+function note<S extends keyof Schemas>(schema: S, property?: keyof Schemas[S] & string): string {
+  return `/components/schemas/${schema}${property ? `/properties/${property}` : ''}/x-ocpi`;
+}
+
+/** Checks a body against the cross-field OCPI rules; see `createOcpiRules`. */
+export type OcpiRules = (body: unknown, strict: boolean) => Issue[];
 
 /**
  * The OCPI 2.2.1 rules that relate several fields and so cannot be a JSON Schema keyword under `x-ocpi`.
- * Each issue points at the `x-ocpi` note in openapi.yaml that documents the rule.
+ * Each issue points at the `x-ocpi` note in openapi.yaml that documents the rule. What it learns about time
+ * zones it keeps for its own validator.
  */
-export function checkOcpiRules(body: unknown, strict: boolean): Issue[] {
-  const found: Found = { issues: [], strict };
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return found.issues;
-  const location = body as Json;
+export function createOcpiRules(suggest: Suggester): OcpiRules {
+  const zones: Zones = { known: new Map(), names: undefined, suggest };
+  return (body, strict) => {
+    const found: Found = { issues: [], strict, zones };
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return found.issues;
+    checkLocation(body as Loose<Schemas['Location']>, found);
+    return found.issues;
+  };
+}
 
+function checkLocation(location: Loose<Schemas['Location']>, found: Found): void {
   // OCPI 2.2.1 section 8.3.1: publish_allowed_to may only be set when publish is false.
   if (
     Array.isArray(location.publishAllowedTo) &&
@@ -23,14 +41,13 @@ export function checkOcpiRules(body: unknown, strict: boolean): Issue[] {
       found,
       'ocpi-publish-allowed-to',
       '/publishAllowedTo',
-      '/components/schemas/Location/properties/publishAllowedTo/x-ocpi',
+      note('Location', 'publishAllowedTo'),
       `publishAllowedTo is only meaningful when publish is false; publish is ${JSON.stringify(location.publish ?? null)}`,
     );
   }
   checkTimezone(location.timezone, found);
   checkHours(location.openingTimes, found);
   checkEnergyMix(location.locationEnergyMix, found);
-  return found.issues;
 }
 
 /** The issues found so far. The checks are plain functions over it: the validator's hot path calls them for
@@ -38,6 +55,15 @@ export function checkOcpiRules(body: unknown, strict: boolean): Issue[] {
 interface Found {
   readonly issues: Issue[];
   readonly strict: boolean;
+  readonly zones: Zones;
+}
+
+/** What the rules remember about time zones: asking Intl costs ~50 µs per name. */
+interface Zones {
+  /** Answers so far, a bounded number so hostile input cannot grow it. */
+  readonly known: Map<string, boolean>;
+  names: Candidate[] | undefined;
+  readonly suggest: Suggester;
 }
 
 function add(
@@ -61,12 +87,9 @@ function add(
 }
 
 const zonePattern = /^[A-Za-z]+(?:[_-][A-Za-z]+)*(?:\/[A-Za-z0-9_+-]+){0,2}$/;
-let zoneNames: { name: string }[] | undefined;
-// Asking Intl costs ~50 µs per name: remember answers, a bounded number so hostile input cannot grow it.
-const knownZones = new Map<string, boolean>();
 
-function isZone(zone: string): boolean {
-  let known = knownZones.get(zone);
+function isZone(zone: string, zones: Zones): boolean {
+  let known = zones.known.get(zone);
   if (known === undefined) {
     try {
       new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -74,23 +97,24 @@ function isZone(zone: string): boolean {
     } catch {
       known = false;
     }
-    if (knownZones.size < 1000) knownZones.set(zone, known);
+    if (zones.known.size < 1000) zones.known.set(zone, known);
   }
   return known;
 }
 
 /** OCPI 2.2.1 section 8.3.1: time_zone is an IANA tzdata name. Malformed names are left to the pattern rule. */
 function checkTimezone(zone: unknown, found: Found): void {
-  if (typeof zone !== 'string' || !zonePattern.test(zone) || isZone(zone)) return;
+  if (typeof zone !== 'string' || !zonePattern.test(zone) || isZone(zone, found.zones)) return;
   {
-    zoneNames ??= Intl.supportedValuesOf('timeZone').map((name) => ({ name }));
-    const guess = suggest(zone, zoneNames);
+    const { zones } = found;
+    zones.names ??= Intl.supportedValuesOf('timeZone').map((name) => ({ name }));
+    const guess = zones.suggest(zone, zones.names);
     const hint = guess ? `; did you mean ${guess}?` : ', e.g. Europe/Helsinki';
     add(
       found,
       'ocpi-timezone',
       '/timezone',
-      '/components/schemas/Location/properties/timezone/x-ocpi',
+      note('Location', 'timezone'),
       `timezone "${zone}" is not an IANA time zone${hint}`,
       guess,
     );
@@ -102,9 +126,11 @@ const hhmm = /^([0-1][0-9]|2[0-3]):[0-5][0-9]$/;
 /** OCPI 2.2.1 sections 8.4.14, 8.4.21 and 8.4.11: hours are consistent and every period ends after it begins. */
 function checkHours(hours: unknown, found: Found): void {
   if (hours === null || typeof hours !== 'object' || Array.isArray(hours)) return;
-  const { twentyfourseven, regularHours, exceptionalOpenings, exceptionalClosings } = hours as Json;
+  const { twentyfourseven, regularHours, exceptionalOpenings, exceptionalClosings } = hours as Loose<
+    Schemas['Hours']
+  >;
   const hasRegular = Array.isArray(regularHours) && regularHours.length > 0;
-  const hoursNote = '/components/schemas/Hours/x-ocpi';
+  const hoursNote = note('Hours');
   if (twentyfourseven === true && hasRegular) {
     add(
       found,
@@ -125,7 +151,7 @@ function checkHours(hours: unknown, found: Found): void {
   }
   if (Array.isArray(regularHours)) {
     for (let i = 0; i < regularHours.length; i++) {
-      const period = regularHours[i] as Json | null;
+      const period = regularHours[i] as Loose<Schemas['RegularHours']> | null;
       const begin = period?.periodBegin;
       const end = period?.periodEnd;
       if (
@@ -140,7 +166,7 @@ function checkHours(hours: unknown, found: Found): void {
           found,
           'ocpi-period-order',
           path,
-          '/components/schemas/RegularHours/x-ocpi',
+          note('RegularHours'),
           `${label(path)} ${end} must be after periodBegin ${begin}`,
         );
       }
@@ -151,10 +177,14 @@ function checkHours(hours: unknown, found: Found): void {
 }
 
 /** OCPI 2.2.1 section 8.4.11: an exceptional period ends after it begins. */
-function checkPeriods(name: string, list: unknown, found: Found): void {
+function checkPeriods(
+  name: keyof Schemas['Hours'] & ('exceptionalOpenings' | 'exceptionalClosings'),
+  list: unknown,
+  found: Found,
+): void {
   if (!Array.isArray(list)) return;
   for (let i = 0; i < list.length; i++) {
-    const period = list[i] as Json | null;
+    const period = list[i] as Loose<Schemas['ExceptionalPeriod']> | null;
     const rawBegin = period?.periodBegin;
     const rawEnd = period?.periodEnd;
     // Same-shaped UTC times order as strings: parse only when the strings say the end is not later.
@@ -167,7 +197,7 @@ function checkPeriods(name: string, list: unknown, found: Found): void {
         found,
         'ocpi-period-order',
         path,
-        '/components/schemas/ExceptionalPeriod/x-ocpi',
+        note('ExceptionalPeriod'),
         `${label(path)} must be after periodBegin`,
       );
     }
@@ -176,11 +206,11 @@ function checkPeriods(name: string, list: unknown, found: Found): void {
 
 /** OCPI 2.2.1 section 8.4.7: the energy source percentages add up to 100. */
 function checkEnergyMix(mix: unknown, found: Found): void {
-  const sources = (mix as Json | null)?.energySources;
+  const sources = (mix as Loose<Schemas['EnergyMix']> | null)?.energySources;
   if (!Array.isArray(sources) || sources.length === 0) return;
   let total = 0;
   for (const source of sources) {
-    const share = (source as Json | null)?.percentage;
+    const share = (source as Loose<Schemas['EnergySource']> | null)?.percentage;
     if (typeof share !== 'number') return;
     total += share;
   }
@@ -189,7 +219,7 @@ function checkEnergyMix(mix: unknown, found: Found): void {
       found,
       'ocpi-energy-mix-total',
       '/locationEnergyMix/energySources',
-      '/components/schemas/EnergyMix/x-ocpi',
+      note('EnergyMix'),
       `locationEnergyMix.energySources percentages add up to ${Number(total.toFixed(2))}, not 100`,
     );
   }

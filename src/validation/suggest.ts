@@ -34,24 +34,28 @@ export interface Candidate {
   readonly aliases?: readonly string[];
 }
 
-/**
- * The closest candidate to `input`, or undefined when none is close enough to be a plausible typo. Answers are
- * remembered per candidate list (a bounded number): a client that repeats one mistake pays for it once.
- */
-export function suggest(input: string, candidates: readonly Candidate[]): string | undefined {
-  let answers = remembered.get(candidates);
-  if (!answers) {
-    answers = new Map();
-    remembered.set(candidates, answers);
-  }
-  if (answers.has(input)) return answers.get(input);
-  const found = closest(input, candidates);
-  if (answers.size >= 1000) answers.clear();
-  answers.set(input, found);
-  return found;
-}
+/** The closest candidate to `input`, or undefined when none is close enough to be a plausible typo. */
+export type Suggester = (input: string, candidates: readonly Candidate[]) => string | undefined;
 
-const remembered = new WeakMap<readonly Candidate[], Map<string, string | undefined>>();
+/**
+ * A suggester that remembers its answers per candidate list, at most `limit` per list, so a client that repeats
+ * one mistake pays for it once; each validator has its own, so validators in one process share nothing.
+ */
+export function createSuggester(limit = 1000): Suggester {
+  const remembered = new WeakMap<readonly Candidate[], Map<string, string | undefined>>();
+  return (input, candidates) => {
+    let answers = remembered.get(candidates);
+    if (!answers) {
+      answers = new Map();
+      remembered.set(candidates, answers);
+    }
+    if (answers.has(input)) return answers.get(input);
+    const found = closest(input, candidates);
+    if (answers.size >= limit) answers.clear();
+    answers.set(input, found);
+    return found;
+  };
+}
 
 function closest(input: string, candidates: readonly Candidate[]): string | undefined {
   const wanted = normaliseName(input);

@@ -4,9 +4,11 @@ import { joinPointer } from '../openapi/pointer.ts';
 import { issuesFromErrors } from './ajv-issues.ts';
 import { compileSchemas } from './compile.ts';
 import { describeValue, listValues } from './describe.ts';
-import { checkOcpiRules } from './ocpi-rules.ts';
+import { createIssueMemo } from './issue-context.ts';
+import { createOcpiRules } from './ocpi-rules.ts';
 import { parseJson } from './parse-json.ts';
 import { schemaSpecError } from './schema-error.ts';
+import { createSuggester } from './suggest.ts';
 import type {
   BodyResult,
   EnumForm,
@@ -60,15 +62,19 @@ export function createValidator(spec: Spec = loadSpec()): Validator {
   const { bodyPointer } = spec.operation;
   const shape = buildShape(spec.doc, bodyPointer);
   const mediaPointer = bodyPointer.replace(/\/schema$/, '');
+  // Every cache of this validator is its own: two validators (two mocks) in one process share nothing.
+  const suggest = createSuggester();
+  const memo = createIssueMemo(suggest);
+  const checkOcpiRules = createOcpiRules(suggest);
 
   const validateBody = (data: unknown, options: ValidateOptions = {}): BodyResult => {
     const strict = options.strict === true;
     // Hot path: one ajv pass over the closed schema settles most valid bodies; the walk then only counts enums.
     const clean = compiled.clean(data);
-    const context = { doc: spec.doc, pointers: compiled.mergedPointers, strict };
+    const context = { doc: spec.doc, pointers: compiled.mergedPointers, strict, memo };
     const issues =
       clean || compiled.body(data) ? [] : issuesFromErrors(firstErrors(compiled.body.errors), context);
-    const walk = walkPayload(data, shape, !clean);
+    const walk = walkPayload(data, shape, !clean, suggest);
     if (walk.unknown.length > 0) issues.push(...walk.unknown);
     const crossField = checkOcpiRules(data, strict);
     if (crossField.length > 0) issues.push(...crossField);

@@ -1,7 +1,7 @@
 import { getAtPointer, joinPointer } from '../openapi/pointer.ts';
 import { resolveRef } from '../openapi/resolve-ref.ts';
 import { label } from './describe.ts';
-import { type Candidate, suggest } from './suggest.ts';
+import type { Candidate, Suggester } from './suggest.ts';
 import type { Issue } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -107,9 +107,9 @@ export function buildShape(doc: Json, pointer: string, memo = new Map<string, Sh
  * Walks a payload beside its shape. With `full`, finds properties the schema does not know (decision 7:
  * warnings with a "did you mean"); always counts enum values sent as names or as numbers (decision 6).
  */
-export function walkPayload(data: unknown, shape: Shape, full: boolean): WalkFindings {
+export function walkPayload(data: unknown, shape: Shape, full: boolean, suggest: Suggester): WalkFindings {
   const findings: WalkFindings = { unknown: [], names: 0, numbers: 0 };
-  if (full) visit(data, shape, [], findings);
+  if (full) visit(data, shape, [], findings, suggest);
   else countEnums(data, shape, findings);
   return findings;
 }
@@ -161,20 +161,26 @@ function tally(data: unknown, shape: Shape & { kind: 'enum' }, findings: WalkFin
 }
 
 /** The full walk. The path is a stack of tokens, joined into a pointer only for a property it reports. */
-function visit(data: unknown, shape: Shape, path: Array<string | number>, findings: WalkFindings): void {
+function visit(
+  data: unknown,
+  shape: Shape,
+  path: Array<string | number>,
+  findings: WalkFindings,
+  suggest: Suggester,
+): void {
   if (data === null || data === undefined) return;
   switch (shape.kind) {
     case 'enum':
       tally(data, shape, findings);
       return;
     case 'union':
-      for (const branch of shape.branches) visit(data, branch, path, findings);
+      for (const branch of shape.branches) visit(data, branch, path, findings, suggest);
       return;
     case 'array':
       if (!Array.isArray(data)) return;
       for (let i = 0; i < data.length; i++) {
         path.push(i);
-        visit(data[i], shape.items, path, findings);
+        visit(data[i], shape.items, path, findings, suggest);
         path.pop();
       }
       return;
@@ -184,8 +190,9 @@ function visit(data: unknown, shape: Shape, path: Array<string | number>, findin
         if (!Object.hasOwn(data, key)) continue;
         const child = shape.properties.get(key) ?? shape.additional;
         path.push(key);
-        if (child) visit((data as Json)[key], child, path, findings);
-        else if (!shape.open) findings.unknown.push(unknownIssue(key, joinPointer('', ...path), shape));
+        if (child) visit((data as Json)[key], child, path, findings, suggest);
+        else if (!shape.open)
+          findings.unknown.push(unknownIssue(key, joinPointer('', ...path), shape, suggest));
         path.pop();
       }
       return;
@@ -195,7 +202,12 @@ function visit(data: unknown, shape: Shape, path: Array<string | number>, findin
   }
 }
 
-function unknownIssue(key: string, instancePath: string, shape: Shape & { kind: 'object' }): Issue {
+function unknownIssue(
+  key: string,
+  instancePath: string,
+  shape: Shape & { kind: 'object' },
+  suggest: Suggester,
+): Issue {
   const guess = suggest(key, shape.candidates);
   const issue: Issue = {
     severity: 'warning',

@@ -1,3 +1,4 @@
+import { plural } from '../../../src/report/text.ts';
 import type { FileReport, RunReport } from '../../../src/report/validate-report.ts';
 
 /** Where the checker shows its verdict and its issues. */
@@ -79,8 +80,4 @@ function part(tag: 'span' | 'code', className: string, text: string): HTMLElemen
   element.className = className;
   element.textContent = text;
   return element;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
