@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { loadSpec, type Spec } from '../src/openapi/load-spec.ts';
 import { createValidator } from '../src/validation/validator.ts';
 import { createResponseBuilder } from './pipeline/build-response.ts';
+import { pipelineLimits } from './pipeline/limits.ts';
 import { createNegotiator } from './pipeline/negotiate.ts';
 import { createProblems, type Problems } from './pipeline/problem.ts';
 import { type BodyText, readBody } from './pipeline/read-body.ts';
@@ -19,7 +20,7 @@ import { isoNow } from './state/clock.ts';
 import { type Fixtures, loadFixtures } from './state/fixtures.ts';
 import { createIdSource } from './state/ids.ts';
 import { createJournal } from './state/journal.ts';
-import { createStore, type Store } from './state/store.ts';
+import { createStore } from './state/store.ts';
 
 /** How a mock behaves; every field is optional and the defaults are the documented demo. */
 export interface MockOptions {
@@ -96,7 +97,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   const check = createRequestCheck(validator, store, route, options.strict === true);
   const negotiate = createNegotiator(spec);
   const build = createResponseBuilder(ids, store, problems);
-  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  const bodyLimit = options.bodyLimit ?? pipelineLimits.bodyLimit;
   const log = options.log && redactLog(options.log, redact);
   const run = createOperationRunner({
     check,

@@ -4,6 +4,7 @@ import type { EnumForm, Issue } from '../../src/validation/types.ts';
 import type { Validator } from '../../src/validation/validator.ts';
 import type { Customer, Store } from '../state/store.ts';
 import { createAuthenticator } from './credentials.ts';
+import { pipelineLimits } from './limits.ts';
 import type { OperationRoute } from './route.ts';
 
 /** What the checks need from a request, already read off the wire. */
@@ -26,9 +27,6 @@ export type CheckResult =
     }
   | { ok: false; status: 400 | 401 | 404; detail: string; issues: Issue[] };
 
-/** The deepest nesting of objects and arrays the mock parses; a Location needs 4 levels. */
-export const defaultMaxDepth = 32;
-
 const jsonType = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /**
@@ -40,7 +38,7 @@ export function createRequestCheck(
   store: Store,
   route: OperationRoute,
   strict: boolean,
-  maxDepth: number = defaultMaxDepth,
+  maxDepth: number = pipelineLimits.maxDepth,
 ): (facts: RequestFacts) => CheckResult {
   const { spec } = validator;
   const authenticate = createAuthenticator(spec, store);

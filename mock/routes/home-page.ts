@@ -4,6 +4,8 @@ import type { DemoCredentials, Sample } from './home-samples.ts';
 /** What the home page shows besides its fixed text. */
 export interface HomePage {
   readonly operation: string;
+  /** The header an API key travels in, from the spec's security scheme. */
+  readonly apiKeyHeader: string;
   readonly credentials: DemoCredentials | undefined;
   readonly samples: readonly Sample[];
   /** Whether the strict checkbox starts ticked (the mock runs with `--strict`). */
@@ -14,7 +16,7 @@ export interface HomePage {
 export function renderHomePage(page: HomePage): string {
   const c = page.credentials;
   const demo = c
-    ? `<p class="demo">Demo customer ${escapeMarkup(c.customer)}: <code>x-api-key: ${escapeMarkup(c.apiKey)}</code>, integration <code>${escapeMarkup(c.integrationId)}</code></p>`
+    ? `<p class="demo">Demo customer ${escapeMarkup(c.customer)}: <code>${escapeMarkup(page.apiKeyHeader)}: ${escapeMarkup(c.apiKey)}</code>, integration <code>${escapeMarkup(c.integrationId)}</code></p>`
     : '<p class="demo">No demo customer: the fixtures name no API key with an integration.</p>';
   const buttons = page.samples
     .map((s) => `<button type="button" data-sample="${escapeMarkup(s.id)}">${escapeMarkup(s.label)}</button>`)

@@ -1,3 +1,4 @@
+import type { requestExampleNames } from '../../src/generated/api-facts.ts';
 import type { Spec } from '../../src/openapi/load-spec.ts';
 import type { Fixtures } from '../state/fixtures.ts';
 
@@ -15,8 +16,8 @@ export interface DemoCredentials {
   readonly integrationId: string;
 }
 
-/** The spec's named request examples the page offers, in the order of its buttons. */
-const offered: ReadonlyArray<readonly [name: string, label: string]> = [
+/** The spec's named request examples the page offers, in the order of its buttons; a renamed one breaks the build. */
+const offered: ReadonlyArray<readonly [name: (typeof requestExampleNames)[number], label: string]> = [
   ['completeSite', 'Complete'],
   ['minimal', 'Minimal'],
   ['numericEnums', 'Numeric enums'],

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Hono } from 'hono';
+import { apiKeyHeader } from '../../src/generated/api-facts.ts';
 import type { Spec } from '../../src/openapi/load-spec.ts';
+import { headerCredential } from '../../src/openapi/operation.ts';
 import type { Fixtures } from '../state/fixtures.ts';
 import { createBrowserBundles, isBrowserModule } from './browser-bundle.ts';
 import { renderHomePage } from './home-page.ts';
@@ -39,6 +41,7 @@ export function mountHome(app: Hono, options: HomeOptions): void {
   const { operation } = options.spec;
   const html = renderHomePage({
     operation: `${operation.method} ${operation.pathTemplate}`,
+    apiKeyHeader: headerCredential(operation)?.name ?? apiKeyHeader,
     credentials: findDemoCredentials(options.fixtures),
     samples: deriveSamples(options.spec),
     strict: options.strict,

@@ -7,7 +7,7 @@ import { send } from '../pipeline/reply.ts';
 import { adminPrefix } from './admin.ts';
 
 /** The route of the payload checker's validation, under the admin prefix so it follows the admin-token rule. */
-export const validatePath = `${adminPrefix}/validate`;
+const validatePath = `${adminPrefix}/validate`;
 
 /**
  * Mounts `POST /__mock/validate[?strict=true|false][&file=name]`: the raw body text is checked by the CLI's own

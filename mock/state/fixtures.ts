@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../../src/config-error.ts';
 import { parseJson } from '../../src/validation/parse-json.ts';
 
 /** The demo customers every mock starts with unless `--fixtures` names another file. */
@@ -28,28 +29,23 @@ export interface Fixtures {
   readonly customers: readonly CustomerFixture[];
 }
 
-/** Raised for a fixtures file that cannot be used; the message names the file and the faulty field. */
-export class FixtureError extends Error {
-  override name = 'FixtureError';
-}
-
 export type FixturesResult = { ok: true; value: Fixtures } | { ok: false; message: string };
 
-/** Reads and checks a fixtures file; throws `FixtureError` naming the file when it is unusable. */
+/** Reads and checks a fixtures file; throws `ConfigError` naming the file when it is unusable. */
 export function loadFixtures(file: string = demoFixturesPath): Fixtures {
   const path = resolve(file);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new FixtureError(
+    throw new ConfigError(
       `${path}: cannot read the fixtures (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
     );
   }
   const parsed = parseJson(text);
-  if (!parsed.ok) throw new FixtureError(`${path}: ${parsed.issue.message.replace(/^the body/, 'the file')}`);
+  if (!parsed.ok) throw new ConfigError(`${path}: ${parsed.issue.message.replace(/^the body/, 'the file')}`);
   const checked = checkFixtures(parsed.value);
-  if (!checked.ok) throw new FixtureError(`${path}: ${checked.message}`);
+  if (!checked.ok) throw new ConfigError(`${path}: ${checked.message}`);
   return checked.value;
 }
 

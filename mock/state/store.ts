@@ -24,7 +24,6 @@ export interface CreatedLocation {
 export interface Store {
   byApiKey(key: string): Customer | undefined;
   byClientId(clientId: string): Customer | undefined;
-  isCode(code: string): boolean;
   /** Merges customers in: a customer that shares an API key or client id with a known one is extended. */
   add(fixtures: Fixtures): { added: number; extended: number };
   addLocation(location: CreatedLocation): void;
@@ -43,7 +42,6 @@ export function createStore(base: Fixtures, maxLocations = 10_000): Store {
   const customers: Customer[] = [];
   const apiKeys = new Map<string, Customer>();
   const clientIds = new Map<string, Customer>();
-  const codes = new Set<string>();
   const locations = new Ring<CreatedLocation>(maxLocations);
 
   const merge = (fixture: CustomerFixture): 'added' | 'extended' => {
@@ -73,7 +71,6 @@ export function createStore(base: Fixtures, maxLocations = 10_000): Store {
     }
     for (const code of fixtureCodes) {
       customer.codes.add(code);
-      codes.add(code);
     }
     for (const integration of fixture.integrations) customer.integrations.add(integration);
     return outcome;
@@ -91,7 +88,6 @@ export function createStore(base: Fixtures, maxLocations = 10_000): Store {
     customers.length = 0;
     apiKeys.clear();
     clientIds.clear();
-    codes.clear();
     locations.clear();
     add(base);
   };
@@ -100,7 +96,6 @@ export function createStore(base: Fixtures, maxLocations = 10_000): Store {
   return {
     byApiKey: (key) => apiKeys.get(key),
     byClientId: (clientId) => clientIds.get(clientId),
-    isCode: (code) => codes.has(code),
     add,
     addLocation: (location) => locations.push(location),
     locations,

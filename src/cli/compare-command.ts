@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
+import { ConfigError } from '../config-error.ts';
 import { loadSpec } from '../openapi/load-spec.ts';
 import { comparePacts } from '../pact/compare-pacts.ts';
 import { formatJson, formatJunit, formatText, totalsOf } from '../pact/compare-report.ts';
-import { PactFileError, readPacts } from '../pact/read-pacts.ts';
-import { type Command, UsageError } from './usage-error.ts';
+import { readPacts } from '../pact/read-pacts.ts';
+import type { Command } from './command.ts';
 
 const usage = `Usage: ocpi-location-kit compare [--pacts FILE|DIR] [--spec openapi.yaml] [--format text|json|junit]
 
@@ -34,7 +35,7 @@ export const compareCommand: Command = {
         allowPositionals: false,
       }));
     } catch (error) {
-      throw new UsageError(`compare: ${(error as Error).message}`);
+      throw new ConfigError(`compare: ${(error as Error).message}`);
     }
     if (values.help) {
       process.stdout.write(`${usage}\n`);
@@ -42,16 +43,10 @@ export const compareCommand: Command = {
     }
     const format = values.format ?? 'text';
     if (!(formats as readonly string[]).includes(format)) {
-      throw new UsageError(`--format must be one of ${formats.join(', ')}; got "${format}"`);
+      throw new ConfigError(`--format must be one of ${formats.join(', ')}; got "${format}"`);
     }
     const spec = loadSpec(values.spec);
-    let results: Awaited<ReturnType<typeof comparePacts>>;
-    try {
-      results = await comparePacts(spec, readPacts(values.pacts));
-    } catch (error) {
-      if (error instanceof PactFileError) throw new UsageError(error.message);
-      throw error;
-    }
+    const results = await comparePacts(spec, readPacts(values.pacts));
     const write = { text: formatText, json: formatJson, junit: formatJunit }[
       format as (typeof formats)[number]
     ];

@@ -1,5 +1,6 @@
-import { SpecError } from '../openapi/load-spec.ts';
-import { type Command, UsageError } from './usage-error.ts';
+import { ConfigError } from '../config-error.ts';
+
+import type { Command } from './command.ts';
 
 // Each command is loaded only when called, so `validate` does not pay for the mock or pact-js at start-up.
 const commands: Record<string, () => Promise<Command>> = {
@@ -26,10 +27,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = commands[name];
   try {
-    if (!load) throw new UsageError(`unknown command "${name}" (try: ${Object.keys(commands).join(', ')})`);
+    if (!load) throw new ConfigError(`unknown command "${name}" (try: ${Object.keys(commands).join(', ')})`);
     return await (await load()).run(rest);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof SpecError) {
+    if (error instanceof ConfigError) {
       process.stderr.write(`ocpi-location-kit: ${error.message}\n`);
       return 2;
     }

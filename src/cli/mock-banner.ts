@@ -1,5 +1,8 @@
 import type { LogFormat } from '../../mock/server/log.ts';
 import type { serveMock } from '../../mock/server/node-server.ts';
+import { apiKeyHeader } from '../generated/api-facts.ts';
+import type { Spec } from '../openapi/load-spec.ts';
+import { headerCredential } from '../openapi/operation.ts';
 
 const v1 = (customer: { codes: Set<string>; clientId: string | undefined } | undefined): string => {
   const code = customer ? [...customer.codes][0] : undefined;
@@ -12,7 +15,15 @@ type Store = Awaited<ReturnType<typeof serveMock>>['mock']['state']['store'];
  * The start-up text: where the mock is, the demo credentials, a curl line that answers 200, and the admin token
  * when the mock generated one (it listens beyond loopback and nobody chose a token).
  */
-export function banner(url: string, store: Store, format: LogFormat, adminToken?: string): string {
+export function banner(
+  url: string,
+  mock: { readonly spec: Spec; readonly state: { readonly store: Store } },
+  format: LogFormat,
+  adminToken?: string,
+): string {
+  const { store } = mock.state;
+  const { operation } = mock.spec;
+  const header = headerCredential(operation)?.name ?? apiKeyHeader;
   const demo = store.customers()[0];
   const key = demo ? [...demo.apiKeys][0] : undefined;
   const integration = demo ? [...demo.integrations][0] : undefined;
@@ -29,12 +40,17 @@ export function banner(url: string, store: Store, format: LogFormat, adminToken?
   if (adminToken) lines.push(`  admin token    Authorization: Bearer ${adminToken}`);
   if (key && integration) {
     lines.push(
-      `  demo customer  ${demo?.name}: x-api-key ${key}${v1(demo)}`,
+      `  demo customer  ${demo?.name}: ${header} ${key}${v1(demo)}`,
       `  integrations   ${[...(demo?.integrations ?? [])].join(', ')}`,
       '',
       'Try:',
-      `  curl -i -X POST '${url}/integrations/${integration}/locations' -H 'x-api-key: ${key}' -H 'content-type: application/json' -d '{"name":"Hatanpää","city":"Tampere","country":"FIN"}'`,
+      `  curl -i -X ${operation.method} '${url}${target(operation.pathTemplate, integration)}' -H '${header}: ${key}' -H 'content-type: application/json' -d '{"name":"Hatanpää","city":"Tampere","country":"FIN"}'`,
     );
   }
   return `${lines.join('\n')}\n\n`;
+}
+
+/** The path template with the integration id in place of its one parameter. */
+function target(pathTemplate: string, integrationId: string): string {
+  return pathTemplate.replace(/\{[^}]+\}/, encodeURIComponent(integrationId));
 }

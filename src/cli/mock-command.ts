@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { createRequestLogger, type LogFormat } from '../../mock/server/log.ts';
 import { serveMock } from '../../mock/server/node-server.ts';
-import { FixtureError } from '../../mock/state/fixtures.ts';
+import { ConfigError } from '../config-error.ts';
+import type { Command } from './command.ts';
 import { banner } from './mock-banner.ts';
-import { type Command, UsageError } from './usage-error.ts';
 
 const help = `Usage: ocpi-location-kit mock [options]
 
@@ -36,7 +36,7 @@ const integer = (name: string, text: string | undefined, min: number, max: numbe
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+    throw new ConfigError(`--${name} must be a whole number from ${min} to ${max}, got "${text}"`);
   }
   return value;
 };
@@ -49,7 +49,7 @@ export const mockCommand: Command = {
     try {
       parsed = parse(argv);
     } catch (error) {
-      throw new UsageError(`${(error as Error).message} (see --help)`);
+      throw new ConfigError(`${(error as Error).message} (see --help)`);
     }
     const { values } = parsed;
     if (values.help) {
@@ -58,7 +58,7 @@ export const mockCommand: Command = {
     }
     const format = values['log-format'] ?? 'pretty';
     if (format !== 'pretty' && format !== 'json') {
-      throw new UsageError(`--log-format must be pretty or json, got "${format}"`);
+      throw new ConfigError(`--log-format must be pretty or json, got "${format}"`);
     }
     let running: Awaited<ReturnType<typeof serveMock>>;
     try {
@@ -83,7 +83,6 @@ export const mockCommand: Command = {
         keepAliveTimeoutMs: integer('keep-alive-timeout', values['keep-alive-timeout'], 1, 3_600_000),
       });
     } catch (error) {
-      if (error instanceof FixtureError) throw new UsageError(error.message);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
         const why = {
@@ -91,14 +90,14 @@ export const mockCommand: Command = {
           EACCES: 'permission denied; choose a port above 1023 with --port',
           EADDRNOTAVAIL: 'no interface of this machine has that address; check --host',
         }[code];
-        throw new UsageError(
+        throw new ConfigError(
           `cannot listen on ${values.host ?? '127.0.0.1'}:${values.port ?? 4010}: ${why} (${code})`,
         );
       }
       throw error;
     }
     const generated = values['admin-token'] === undefined ? running.adminToken : undefined;
-    process.stdout.write(banner(running.url, running.mock.state.store, format as LogFormat, generated));
+    process.stdout.write(banner(running.url, running.mock, format as LogFormat, generated));
     return new Promise<number>((done) => {
       const stop = (signal: string) => {
         if (format === 'pretty') process.stdout.write(`\n${signal}: closing the mock\n`);

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import { ConfigError } from '../config-error.ts';
 import { loadSpec } from '../openapi/load-spec.ts';
 import { reportPayload, summariseReports } from '../report/report-payload.ts';
 import { type FileReport, formatJunit, formatText } from '../report/validate-report.ts';
 import { createValidator } from '../validation/validator.ts';
+import type { Command } from './command.ts';
 import { readInput } from './read-input.ts';
-import { type Command, UsageError } from './usage-error.ts';
 
 const usage = `Usage: ocpi-location-kit validate <file...|-> [--strict] [--format text|json|junit] [--spec openapi.yaml]
 
@@ -27,12 +28,12 @@ export const validateCommand: Command = {
     }
     const format = values.format ?? 'text';
     if (!(formats as readonly string[]).includes(format)) {
-      throw new UsageError(`--format must be one of ${formats.join(', ')}; got "${format}"`);
+      throw new ConfigError(`--format must be one of ${formats.join(', ')}; got "${format}"`);
     }
     if (positionals.length === 0)
-      throw new UsageError('name at least one payload file, or - for stdin (see --help)');
+      throw new ConfigError('name at least one payload file, or - for stdin (see --help)');
     if (positionals.filter((name) => name === '-').length > 1)
-      throw new UsageError('stdin (-) can be named only once');
+      throw new ConfigError('stdin (-) can be named only once');
     const spec = loadSpec(values.spec);
     const validator = createValidator(spec);
     const strict = values.strict === true;
@@ -44,7 +45,7 @@ export const validateCommand: Command = {
       try {
         text = await readInput(name);
       } catch (error) {
-        if (!(error instanceof UsageError)) throw error;
+        if (!(error instanceof ConfigError)) throw error;
         inputErrors.push(error.message);
         files.push({ file, valid: false, errors: 1, warnings: 0, issues: [], inputError: error.message });
         continue;
@@ -79,7 +80,7 @@ function parseOptions(argv: string[]) {
   } catch (error) {
     const message = (error as Error).message;
     const option = /Unknown option '([^']+)'/.exec(message)?.[1];
-    throw new UsageError(
+    throw new ConfigError(
       option ? `unknown option ${option} (see --help)` : `${message.split('\n')[0]} (see --help)`,
     );
   }

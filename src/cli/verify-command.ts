@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
+import { ConfigError } from '../config-error.ts';
 import { createMockAdmin, isMock } from '../pact/mock-admin.ts';
-import { PactFileError, readPacts } from '../pact/read-pacts.ts';
+import { readPacts } from '../pact/read-pacts.ts';
 import { type VerifyOptions, type VerifyResult, verifyProvider } from '../pact/verify-provider.ts';
-import { type Command, UsageError } from './usage-error.ts';
+import type { Command } from './command.ts';
 
 const usage = `Usage: ocpi-location-kit verify --provider-base-url URL [--pacts FILE|DIR] [credentials] [broker options]
 
@@ -49,7 +50,7 @@ export const verifyCommand: Command = {
     try {
       ({ values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false }));
     } catch (error) {
-      throw new UsageError(`verify: ${(error as Error).message}`);
+      throw new ConfigError(`verify: ${(error as Error).message}`);
     }
     if (values.help) {
       process.stdout.write(`${usage}\n`);
@@ -59,20 +60,15 @@ export const verifyCommand: Command = {
     const stateSetupUrl =
       values['state-setup-url'] && requireUrl('--state-setup-url', values['state-setup-url']);
     if ((values.code === undefined) !== (values['client-id'] === undefined)) {
-      throw new UsageError('--code and --client-id go together (eMabler v1 credentials)');
+      throw new ConfigError('--code and --client-id go together (eMabler v1 credentials)');
     }
     const brokerUrl = values['broker-url'] ?? (values.pacts ? undefined : process.env.PACT_BROKER_BASE_URL);
     if (values.publish && (!brokerUrl || !values['provider-version'])) {
-      throw new UsageError('--publish needs --broker-url (or $PACT_BROKER_BASE_URL) and --provider-version');
+      throw new ConfigError('--publish needs --broker-url (or $PACT_BROKER_BASE_URL) and --provider-version');
     }
     let pactFiles: string[] | undefined;
     if (values.pacts !== undefined || !brokerUrl) {
-      try {
-        pactFiles = readPacts(values.pacts).map((file) => file.path);
-      } catch (error) {
-        if (error instanceof PactFileError) throw new UsageError(error.message);
-        throw error;
-      }
+      pactFiles = readPacts(values.pacts).map((file) => file.path);
     }
     const mock = !stateSetupUrl && (await isMock(providerBaseUrl));
     const run: VerifyOptions = {
@@ -115,12 +111,12 @@ export const verifyCommand: Command = {
 };
 
 function requireUrl(flag: string, value: string | undefined): string {
-  if (value === undefined) throw new UsageError(`${flag} is required (see --help)`);
+  if (value === undefined) throw new ConfigError(`${flag} is required (see --help)`);
   try {
     const url = new URL(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
   } catch {
-    throw new UsageError(`${flag} must be an http(s) URL; got "${value}"`);
+    throw new ConfigError(`${flag} must be an http(s) URL; got "${value}"`);
   }
   return value;
 }

@@ -1,4 +1,5 @@
 import createClient from 'openapi-fetch';
+import { apiKeyHeader, pathTemplate } from '../generated/api-facts.ts';
 import type { components, paths } from '../generated/openapi.ts';
 import { type AddLocationFailure, readFailure } from './read-failure.ts';
 
@@ -32,7 +33,7 @@ interface CommonOptions {
   readonly fetch?: typeof fetch;
 }
 
-/** eMabler API v2: the header `x-api-key`. */
+/** eMabler API v2: an API key in a header (`x-api-key`, from openapi.yaml). */
 interface ApiKeyCredentials {
   readonly apiKey: string;
   readonly code?: never;
@@ -75,7 +76,7 @@ export function createLocationsClient(options: LocationsClientOptions): Location
     ? 'application/json, application/problem+json'
     : 'application/json, text/plain';
   const headers: Record<string, string> = { accept };
-  if (options.apiKey !== undefined) headers['x-api-key'] = options.apiKey;
+  if (options.apiKey !== undefined) headers[apiKeyHeader] = options.apiKey;
   const credentialQuery: Record<string, string> =
     options.code !== undefined ? { code: options.code, clientId: options.clientId } : {};
 
@@ -96,7 +97,7 @@ export function createLocationsClient(options: LocationsClientOptions): Location
   return {
     async addLocation(integrationId, body, callOptions = {}) {
       const { excludeChargers, signal } = callOptions;
-      const { response, data, error } = await client.POST('/integrations/{integrationId}/locations', {
+      const { response, data, error } = await client.POST(pathTemplate, {
         params: {
           path: { integrationId },
           query: excludeChargers === undefined ? {} : { excludeChargers: excludeChargers ? 'true' : 'false' },

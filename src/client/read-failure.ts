@@ -24,7 +24,8 @@ export interface AddLocationFailure {
   readonly issues?: Issue[];
 }
 
-const kinds: Record<number, FailureKind> = {
+/** The failure kind of each status the spec documents an answer for (a test holds it to openapi.yaml). */
+export const failureKinds: Readonly<Record<number, FailureKind>> = {
   400: 'bad-request',
   401: 'unauthorised',
   404: 'customer-not-found',
@@ -33,7 +34,7 @@ const kinds: Record<number, FailureKind> = {
 
 /** Turns a non-2xx response body (text/plain or application/problem+json, RFC 9457) into a failure value. */
 export function readFailure(status: number, contentType: string | null, text: string): AddLocationFailure {
-  const kind = kinds[status] ?? 'unexpected';
+  const kind = failureKinds[status] ?? 'unexpected';
   const problem = isProblemJson(contentType) ? parseProblem(text) : undefined;
   if (problem) {
     return {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document } from 'yaml';
+import { ConfigError } from '../config-error.ts';
 import { lineColumn } from './line-column.ts';
 import { findOperation, type OperationInfo } from './operation.ts';
 import { getAtPointer, indexPointers, joinPointer, splitPointer } from './pointer.ts';
@@ -29,19 +30,14 @@ export interface Spec {
   markSchemasChecked(): void;
 }
 
-/** Raised for a spec that cannot be used; the message names the file and, where known, the line. */
-export class SpecError extends Error {
-  override name = 'SpecError';
-}
-
-/** Reads, parses and checks an OpenAPI 3.1 file; throws `SpecError` with a one-line message when it is unusable. */
+/** Reads, parses and checks an OpenAPI 3.1 file; throws `ConfigError` with a one-line message when it is unusable. */
 export function loadSpec(file: string = defaultSpecPath): Spec {
   const path = resolve(file);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new SpecError(
+    throw new ConfigError(
       `${path}: cannot read the spec (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
     );
   }
@@ -66,25 +62,25 @@ export function parseSpec(text: string, path: string): Spec {
       const pos = first.linePos?.[0];
       const at = pos ? { line: pos.line, column: pos.col } : lineColumn(text, first.pos[0]);
       const where = `${path}:${at.line}:${at.column}`;
-      throw new SpecError(`${where}: YAML error: ${first.message.split('\n')[0]}`);
+      throw new ConfigError(`${where}: YAML error: ${first.message.split('\n')[0]}`);
     }
     doc = yaml().toJS({ maxAliasCount: 100 });
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new SpecError(`${path}: not an OpenAPI document (expected a mapping at the top level)`);
+    throw new ConfigError(`${path}: not an OpenAPI document (expected a mapping at the top level)`);
   }
   const record = doc as Record<string, unknown>;
   const lineOf = (pointer: string): number | undefined => lineAt(yaml(), text, pointer);
   const version = record.openapi;
   if (typeof version !== 'string' || !/^3\.1\.\d+$/.test(version)) {
-    throw new SpecError(
+    throw new ConfigError(
       `${path}:${lineOf('/openapi') ?? 1}: expected "openapi: 3.1.x", found ${JSON.stringify(version)}`,
     );
   }
   checkRefs(record, path, lineOf);
   const operation = findOperation(record, (message, pointer) => {
     const line = pointer === undefined ? undefined : lineOf(pointer);
-    return new SpecError(`${path}${line ? `:${line}` : ''}: ${message}`);
+    return new ConfigError(`${path}${line ? `:${line}` : ''}: ${message}`);
   });
   if (!cached) writeCachedSpec(digest, { doc: record, schemasChecked: false });
   const schemasChecked = cached?.schemasChecked === true;
@@ -122,9 +118,9 @@ function checkRefs(
           return `${path}${line ? `:${line}` : ''}`;
         };
         if (!child.startsWith('#'))
-          throw new SpecError(`${where()}: only local $refs are supported, found "${child}"`);
+          throw new ConfigError(`${where()}: only local $refs are supported, found "${child}"`);
         if (getAtPointer(doc, decodeURIComponent(child.slice(1))) === undefined) {
-          throw new SpecError(`${where()}: $ref "${child}" points at nothing`);
+          throw new ConfigError(`${where()}: $ref "${child}" points at nothing`);
         }
       } else if (!key.startsWith('x-') && key !== 'example' && key !== 'examples') {
         visit(child, childPointer);

@@ -1,4 +1,4 @@
-import { getAtPointer, joinPointer } from './pointer.ts';
+import { joinPointer } from './pointer.ts';
 import { resolveRef } from './resolve-ref.ts';
 
 /** The operation every part of the toolkit is built around. */
@@ -43,6 +43,13 @@ export interface OperationInfo {
 }
 
 type MakeError = (message: string, pointer?: string) => Error;
+
+/** The credential that authorises a request on its own from a header (eMabler API v2's API key), if any. */
+export function headerCredential(operation: OperationInfo): Credential | undefined {
+  return operation.security.find(
+    (alternative) => alternative.length === 1 && alternative[0]?.in === 'header',
+  )?.[0];
+}
 type Json = Record<string, unknown>;
 
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];

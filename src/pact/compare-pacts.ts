@@ -1,15 +1,10 @@
 import * as comparatorPackage from '@pactflow/openapi-pact-comparator';
+import { ConfigError } from '../config-error.ts';
 import type { Spec } from '../openapi/load-spec.ts';
 import { resolveRef } from '../openapi/resolve-ref.ts';
 import { compareTextBodies } from './compare-text-bodies.ts';
 import type { Finding } from './finding.ts';
-import {
-  type PactDocument,
-  type PactFile,
-  PactFileError,
-  type PactInteraction,
-  statesOf,
-} from './read-pacts.ts';
+import { type PactDocument, type PactFile, type PactInteraction, statesOf } from './read-pacts.ts';
 import { locateInSpec } from './spec-location.ts';
 
 /** The comparison of one pact file with the spec. */
@@ -56,7 +51,7 @@ export async function comparePacts(spec: Spec, files: PactFile[]): Promise<PactC
         findings.push(toFinding(spec, interactions, result));
       }
     } catch (error) {
-      throw new PactFileError(`${path}: the comparator cannot read this pact (${(error as Error).message})`);
+      throw new ConfigError(`${path}: the comparator cannot read this pact (${(error as Error).message})`);
     }
     findings.push(...compareTextBodies(spec, interactions));
     findings.sort((a, b) => a.interaction.index - b.interaction.index);

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ConfigError } from '../config-error.ts';
 import { projectPactsDir } from './participants.ts';
 
 /** A pact file as read from disk. */
@@ -27,11 +28,6 @@ export interface PactInteraction {
   readonly [key: string]: unknown;
 }
 
-/** A pact file that cannot be used: the message names the file. */
-export class PactFileError extends Error {
-  override name = 'PactFileError';
-}
-
 /** Resolves a file or a directory (its `*.json` files) to pact files; defaults to `contracts/pacts/`. */
 export function readPacts(target: string = projectPactsDir): PactFile[] {
   const path = resolve(target);
@@ -39,7 +35,7 @@ export function readPacts(target: string = projectPactsDir): PactFile[] {
   try {
     isDirectory = statSync(path).isDirectory();
   } catch {
-    throw new PactFileError(`${path}: no such file or directory`);
+    throw new ConfigError(`${path}: no such file or directory`);
   }
   const files = isDirectory
     ? readdirSync(path)
@@ -47,7 +43,7 @@ export function readPacts(target: string = projectPactsDir): PactFile[] {
         .sort()
         .map((name) => join(path, name))
     : [path];
-  if (files.length === 0) throw new PactFileError(`${path}: no pact files (*.json) in this directory`);
+  if (files.length === 0) throw new ConfigError(`${path}: no pact files (*.json) in this directory`);
   return files.map(readPact);
 }
 
@@ -56,11 +52,11 @@ function readPact(path: string): PactFile {
   try {
     value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new PactFileError(`${path}: not a JSON file (${(error as Error).message})`);
+    throw new ConfigError(`${path}: not a JSON file (${(error as Error).message})`);
   }
   const interactions = (value as { interactions?: unknown } | null)?.interactions;
   if (!Array.isArray(interactions))
-    throw new PactFileError(`${path}: not a pact file (no "interactions" array)`);
+    throw new ConfigError(`${path}: not a pact file (no "interactions" array)`);
   return { path, pact: value as PactDocument };
 }
 

@@ -1,5 +1,5 @@
 import type { Spec } from '../openapi/load-spec.ts';
-import { escapeToken, getAtPointer, unescapeToken } from '../openapi/pointer.ts';
+import { escapeToken, getAtPointer } from '../openapi/pointer.ts';
 import { refPointer } from '../openapi/resolve-ref.ts';
 
 /** Where a comparator finding points in the spec: a JSON pointer into the file and, when known, its line. */

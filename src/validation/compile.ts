@@ -12,9 +12,7 @@ export interface CompiledSchemas {
    * passes, the body has no schema error, no OCPI breach of a single field and no unknown property.
    */
   readonly clean: ValidateFunction;
-  /** The spec document with the OCPI rules folded in (what `body` was compiled from). */
-  readonly mergedDoc: Record<string, unknown>;
-  /** Pointer of every schema node of `mergedDoc`; merged nodes keep their original pointer. */
+  /** Pointer of every schema node `body` was compiled from (the spec with the OCPI rules folded in); merged nodes keep their original pointer. */
   readonly mergedPointers: Map<object, string>;
   /** A validator per parameter, keyed `in:name`. */
   readonly parameters: Map<string, ValidateFunction>;
@@ -49,7 +47,6 @@ export function compileSchemas(spec: Spec): CompiledSchemas {
       return body;
     },
     clean: fastAjv.compile(ref(spec.operation.bodyPointer)),
-    mergedDoc,
     get mergedPointers() {
       mergedPointers ??= indexPointers(mergedDoc);
       return mergedPointers;

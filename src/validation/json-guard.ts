@@ -44,7 +44,8 @@ export function guardJson(
         return true;
       },
       key(path, name, offset, depth) {
-        const seen = (keys[depth] ??= new Set());
+        const seen = keys[depth] ?? new Set<string>();
+        keys[depth] = seen;
         if (!seen.has(name)) {
           seen.add(name);
           return false;

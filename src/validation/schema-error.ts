@@ -1,4 +1,5 @@
-import { type Spec, SpecError } from '../openapi/load-spec.ts';
+import { ConfigError } from '../config-error.ts';
+import type { Spec } from '../openapi/load-spec.ts';
 import { joinPointer } from '../openapi/pointer.ts';
 import { createAjv } from './create-ajv.ts';
 
@@ -7,7 +8,7 @@ import { createAjv } from './create-ajv.ts';
  * 2020-12 meta-schema and names the file, the line and the pointer. Runs only after a compile failed, so a good
  * spec pays nothing for it.
  */
-export function schemaSpecError(spec: Spec, error: unknown): SpecError {
+export function schemaSpecError(spec: Spec, error: unknown): ConfigError {
   const reason = error instanceof Error ? error.message : String(error);
   const meta = createAjv({}, false);
   for (const [pointer, schema] of schemasOf(spec.doc)) {
@@ -15,11 +16,11 @@ export function schemaSpecError(spec: Spec, error: unknown): SpecError {
     const first = meta.errors?.[0];
     const at = `${pointer}${first?.instancePath ?? ''}`;
     const line = spec.lineOf(at) ?? spec.lineOf(pointer);
-    return new SpecError(
+    return new ConfigError(
       `${spec.path}${line ? `:${line}` : ''}: the schema at #${at} is not valid JSON Schema (${first?.message ?? reason})`,
     );
   }
-  return new SpecError(`${spec.path}: the schemas cannot be compiled (${reason})`);
+  return new ConfigError(`${spec.path}: the schemas cannot be compiled (${reason})`);
 }
 
 /** Every schema of an OpenAPI document: the components' schemas and each `schema` of a parameter or media type. */

@@ -25,10 +25,11 @@ describe('serveMock', () => {
     const other = await serveMock({ port: 0 });
     const slow = fetch(other.url + tampere, {
       method: 'POST',
-      headers: { ...headers, prefer: 'delay=150' },
+      headers: { ...headers, prefer: 'delay=600' },
       body: '{}',
     });
-    await new Promise((done) => setTimeout(done, 30));
+    // Long enough for the request to arrive on a busy machine: one still being sent is not yet in flight.
+    await new Promise((done) => setTimeout(done, 150));
     const closed = other.close();
     expect((await slow).status).toBe(200);
     await closed;

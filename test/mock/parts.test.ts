@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRequestLogger } from '../../mock/server/log.ts';
-import { demoFixturesPath, FixtureError, loadFixtures } from '../../mock/state/fixtures.ts';
+import { demoFixturesPath, loadFixtures } from '../../mock/state/fixtures.ts';
 import { createIdSource } from '../../mock/state/ids.ts';
 import { Ring } from '../../mock/state/ring.ts';
+import { ConfigError } from '../../src/config-error.ts';
 import { spec } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mock-fixtures-'));
@@ -39,7 +40,7 @@ describe('fixtures', () => {
   ])('throws an error naming the file for %s', (_, text, message) => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, text);
-    expect(() => loadFixtures(file)).toThrow(FixtureError);
+    expect(() => loadFixtures(file)).toThrow(ConfigError);
     expect(() => loadFixtures(file)).toThrow(`${file}: `);
     expect(() => loadFixtures(file)).toThrow(message);
   });

@@ -10,8 +10,10 @@ const temp = tempProject([
   'openapi.yaml',
   'src/generated/openapi.ts',
   'src/generated/openapi.yaml.sha256',
-  'scripts/stamp-generated.ts',
-  'src/openapi/sha256.ts',
+  'src/generated/api-facts.ts',
+  'scripts',
+  'src/openapi',
+  'src/config-error.ts',
 ]);
 afterAll(() => temp.remove());
 

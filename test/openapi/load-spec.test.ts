@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSpec, SpecError } from '../../src/openapi/load-spec.ts';
+import { ConfigError } from '../../src/config-error.ts';
+import { loadSpec } from '../../src/openapi/load-spec.ts';
 import { createValidator } from '../../src/validation/validator.ts';
 import { editSpec, specText, tempProject } from './temp-project.ts';
 
@@ -14,7 +15,7 @@ const failure = (text: string, file: string): string => {
   try {
     loadSpec(path);
   } catch (error) {
-    expect(error).toBeInstanceOf(SpecError);
+    expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).not.toContain('\n');
     return (error as Error).message;
   }
@@ -89,7 +90,7 @@ describe('loadSpec', () => {
 
   it('says a missing file cannot be read', () => {
     expect(() => loadSpec(`${temp.dir}/nowhere.yaml`)).toThrow(
-      new SpecError(`${temp.dir}/nowhere.yaml: cannot read the spec (ENOENT)`),
+      new ConfigError(`${temp.dir}/nowhere.yaml: cannot read the spec (ENOENT)`),
     );
   });
 

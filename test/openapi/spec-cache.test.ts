@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSpec, SpecError } from '../../src/openapi/load-spec.ts';
+import { ConfigError } from '../../src/config-error.ts';
+import { loadSpec } from '../../src/openapi/load-spec.ts';
 import { readCachedSpec, specDigest } from '../../src/openapi/spec-cache.ts';
 import { createValidator } from '../../src/validation/validator.ts';
 import { specText, tempProject } from './temp-project.ts';
@@ -42,7 +43,7 @@ describe('the spec cache', () => {
     expect(broken).toContain('minLength: one');
     const file = temp.write('broken.yaml', broken);
     for (let start = 0; start < 2; start++) {
-      expect(() => createValidator(loadSpec(file))).toThrow(SpecError);
+      expect(() => createValidator(loadSpec(file))).toThrow(ConfigError);
       expect(readCachedSpec(specDigest(broken))?.schemasChecked).toBe(false);
     }
   });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const specText = readFileSync(join(projectRoot, 'openapi.yaml'), 'utf8');
 
-/** A temp directory holding copies of `files` (relative to the project) and a link to its node_modules. */
+/** A temp directory holding copies of `files` and folders (relative to the project) and a link to its node_modules. */
 export function tempProject(files: string[]): {
   dir: string;
   write(file: string, text: string): string;
@@ -17,7 +17,7 @@ export function tempProject(files: string[]): {
   const dir = mkdtempSync(join(tmpdir(), 'ocpi-kit-'));
   for (const file of files) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
-    cpSync(join(projectRoot, file), join(dir, file));
+    cpSync(join(projectRoot, file), join(dir, file), { recursive: true });
   }
   symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return {

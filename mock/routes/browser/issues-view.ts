@@ -64,7 +64,7 @@ function renderIssue(view: IssuesView, issue: FileReport['issues'][number]): HTM
 }
 
 /** Puts the editor's cursor on `line`:`column` (both from 1) and scrolls that line into the middle of view. */
-export function moveCursor(editor: HTMLTextAreaElement, line: number, column: number): void {
+function moveCursor(editor: HTMLTextAreaElement, line: number, column: number): void {
   const lines = editor.value.split('\n');
   let offset = 0;
   for (let i = 0; i < line - 1 && i < lines.length; i++) offset += (lines[i]?.length ?? 0) + 1;
