@@ -18,6 +18,8 @@ export interface Spec {
   readonly path: string;
   /** The parsed document, never mutated. */
   readonly doc: Record<string, unknown>;
+  /** SHA-256 of the text the spec was parsed from: which generated validators belong to it. */
+  readonly digest: string;
   /** Pointer of every object and array in `doc`, for turning schema nodes back into locations. */
   readonly pointers: Map<object, string>;
   /** The addLocation operation. */
@@ -87,6 +89,7 @@ export function parseSpec(text: string, path: string): Spec {
   return {
     path,
     doc: record,
+    digest,
     pointers: indexPointers(record),
     operation,
     lineOf,

@@ -3,6 +3,7 @@ import { getAtPointer, joinPointer } from '../openapi/pointer.ts';
 import { describeTypes, describeValue, label, listValues } from './describe.ts';
 import { enumUnionIssue } from './enum-issue.ts';
 import type { ErrorContext, Origin } from './issue-context.ts';
+import { pointerOfSchema } from './schema-docs.ts';
 import type { Issue } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -85,7 +86,7 @@ function originOf(error: ErrorObject, context: ErrorContext): Origin {
 }
 
 function findOrigin(error: ErrorObject, context: ErrorContext): Origin {
-  const pointer = context.pointers.get(error.parentSchema as object) ?? '';
+  const pointer = pointerOfSchema(error.parentSchema) ?? '';
   const inRule = /^(.*)\/x-ocpi\/rule(\/|$)/.exec(pointer);
   if (inRule) {
     const note = getAtPointer(context.doc, `${inRule[1]}/x-ocpi`) as OcpiNote | undefined;

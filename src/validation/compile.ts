@@ -1,9 +1,10 @@
 import type { ValidateFunction } from 'ajv/dist/2020.js';
+import * as generatedClean from '../generated/validators-clean.js';
+import * as generatedReport from '../generated/validators-report.js';
 import type { Spec } from '../openapi/load-spec.ts';
-import { indexPointers } from '../openapi/pointer.ts';
-import { createAjv } from './create-ajv.ts';
+import { createSchemaAjvs, parameterKey, refTo } from './validator-sources.ts';
 
-/** One compiled schema with the means to turn its errors back into places in openapi.yaml. */
+/** One compiled schema set: the body's two validators and one per parameter. */
 export interface CompiledSchemas {
   /** Validates the body against the schema with every `x-ocpi` rule folded in, in one pass, with all errors. */
   readonly body: ValidateFunction;
@@ -12,92 +13,40 @@ export interface CompiledSchemas {
    * passes, the body has no schema error, no OCPI breach of a single field and no unknown property.
    */
   readonly clean: ValidateFunction;
-  /** Pointer of every schema node `body` was compiled from (the spec with the OCPI rules folded in); merged nodes keep their original pointer. */
-  readonly mergedPointers: Map<object, string>;
   /** A validator per parameter, keyed `in:name`. */
   readonly parameters: Map<string, ValidateFunction>;
-}
-
-const specId = 'openapi.yaml';
-
-/** Compiles the body and parameter schemas of the operation once; nothing is copied by hand. */
-export function compileSchemas(spec: Spec): CompiledSchemas {
-  const mergedDoc = foldOcpiRules(spec.doc);
-  // verbose gives each error its parentSchema, which `mergedPointers` maps back to a pointer in openapi.yaml.
-  // The fast instance below checks the document against the JSON Schema meta-schema (unless this very text
-  // passed it before: spec-cache.ts); doing it twice would compile the meta-schema twice at start-up.
-  const ajv = createAjv({ allErrors: true, verbose: true, validateFormats: true, validateSchema: false });
-  ajv.addSchema(mergedDoc, specId);
-  const ref = (pointer: string) => ({ $ref: `${specId}#${encodeURI(pointer)}` });
-  const parameters = new Map<string, ValidateFunction>();
-  for (const parameter of spec.operation.parameters) {
-    parameters.set(`${parameter.in}:${parameter.name}`, ajv.compile(ref(parameter.schemaPointer)));
-  }
-  // `unicode: false` measures lengths in UTF-16 units: never shorter than characters, so this check is at least
-  // as strict as the reporting one and a pass here is a pass there.
-  const fastAjv = createAjv({ allErrors: false, unicode: false, validateSchema: !spec.schemasChecked });
-  fastAjv.addSchema(closeObjects(mergedDoc), specId);
-  // The reporting validator and the pointer index serve only bodies with issues: built on first use, they keep
-  // about half of the compile work off the mock's start-up.
-  let body: ValidateFunction | undefined;
-  let mergedPointers: Map<object, string> | undefined;
-  return {
-    get body() {
-      body ??= ajv.compile(ref(spec.operation.bodyPointer));
-      return body;
-    },
-    clean: fastAjv.compile(ref(spec.operation.bodyPointer)),
-    get mergedPointers() {
-      mergedPointers ??= indexPointers(mergedDoc);
-      return mergedPointers;
-    },
-    parameters,
-  };
-}
-
-/** A copy in which every object schema that lists its properties and says nothing else forbids the rest. */
-function closeObjects(doc: Record<string, unknown>): Record<string, unknown> {
-  const copy = structuredClone(doc);
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    for (const child of Object.values(node)) visit(child);
-    const record = node as Record<string, unknown>;
-    if (
-      record.properties &&
-      typeof record.properties === 'object' &&
-      record.additionalProperties === undefined
-    ) {
-      record.additionalProperties = false;
-    }
-  };
-  visit(copy.components);
-  visit(copy.paths);
-  return copy;
+  /** Whether these came from the generated code (no compile at run time) rather than from ajv now. */
+  readonly generated: boolean;
 }
 
 /**
- * Copies the document and merges each `x-ocpi.rule` into the schema that carries it (decision 8), so one ajv
- * pass finds both schema errors and OCPI breaches; `classify` tells them apart afterwards.
+ * The validators of a spec: for the project's own openapi.yaml, the standalone code `npm run generate` wrote
+ * (nothing is compiled, no `new Function`); for any other spec, compiled once now.
  */
-function foldOcpiRules(doc: Record<string, unknown>): Record<string, unknown> {
-  const copy = structuredClone(doc);
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
-    }
-    const record = node as Record<string, unknown>;
-    for (const [key, child] of Object.entries(record)) if (key !== 'x-ocpi') visit(child);
-    const rule = (record['x-ocpi'] as { rule?: Record<string, unknown> } | undefined)?.rule;
-    if (!rule) return;
-    for (const [keyword, value] of Object.entries(rule)) {
-      record[keyword] =
-        keyword === 'required' && Array.isArray(record.required)
-          ? [...record.required, ...(value as string[])]
-          : value;
-    }
+export function compileSchemas(spec: Spec): CompiledSchemas {
+  if (spec.digest === generatedReport.specDigest && spec.digest === generatedClean.specDigest) {
+    const parameters = new Map<string, ValidateFunction>();
+    generatedReport.parameterNames.forEach((name, i) => {
+      const validate = (generatedReport as unknown as Record<string, ValidateFunction>)[`parameter${i}`];
+      if (validate) parameters.set(name, validate);
+    });
+    return { body: generatedReport.body, clean: generatedClean.clean, parameters, generated: true };
+  }
+  const { report, clean } = createSchemaAjvs(spec);
+  const parameters = new Map<string, ValidateFunction>();
+  for (const parameter of spec.operation.parameters) {
+    parameters.set(parameterKey(parameter), report.compile({ $ref: refTo(parameter.schemaPointer) }));
+  }
+  // The reporting validator serves only bodies with issues: built on first use, it keeps about half of the
+  // compile work off the start-up.
+  let body: ValidateFunction | undefined;
+  return {
+    get body() {
+      body ??= report.compile({ $ref: refTo(spec.operation.bodyPointer) });
+      return body;
+    },
+    clean: clean.compile({ $ref: refTo(spec.operation.bodyPointer) }),
+    parameters,
+    generated: false,
   };
-  visit(copy);
-  return copy;
 }

@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { joinPointer } from '../openapi/pointer.ts';
 import { describeValue, label, listValues } from './describe.ts';
 import type { ErrorContext, IssueMemo } from './issue-context.ts';
+import { pointerOfSchema } from './schema-docs.ts';
 import type { Candidate } from './suggest.ts';
 import type { Issue } from './types.ts';
 
@@ -24,7 +25,7 @@ export function enumUnionIssue(
     code: 'enum',
     instancePath: error.instancePath,
     specPointer: joinPointer(
-      context.pointers.get(branches.find((b) => b.type === 'string') ?? branches[0] ?? {}) ?? '',
+      pointerOfSchema(branches.find((b) => b.type === 'string') ?? branches[0]) ?? '',
       'enum',
     ),
     message: `${where} must be one of ${listValues(names)}${forms}${nullable ? ' or null' : ''}; got ${describeValue(data)}`,

@@ -6,8 +6,6 @@ type Json = Record<string, unknown>;
 export interface ErrorContext {
   /** The spec as written (to tell schema keywords from folded-in `x-ocpi` rules). */
   readonly doc: Json;
-  /** Pointer of every schema node ajv was compiled from. */
-  readonly pointers: Map<object, string>;
   readonly strict: boolean;
   /** What this validator remembers between bodies (see `createIssueMemo`). */
   readonly memo: IssueMemo;

@@ -71,7 +71,7 @@ export function createValidator(spec: Spec = loadSpec()): Validator {
     const strict = options.strict === true;
     // Hot path: one ajv pass over the closed schema settles most valid bodies; the walk then only counts enums.
     const clean = compiled.clean(data);
-    const context = { doc: spec.doc, pointers: compiled.mergedPointers, strict, memo };
+    const context = { doc: spec.doc, strict, memo };
     const issues =
       clean || compiled.body(data) ? [] : issuesFromErrors(firstErrors(compiled.body.errors), context);
     const walk = walkPayload(data, shape, !clean, suggest);
