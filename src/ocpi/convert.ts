@@ -1,0 +1,75 @@
+// OCPI 2.2.1 Location -> addLocation body, by the mapping of openapi.yaml (ocpi-mapping.ts). No validation
+// here and no Node: the checker page runs this very code.
+import { joinPointer } from '../openapi/pointer.ts';
+import type { OcpiField, OcpiObject } from './ocpi-mapping.ts';
+
+type Json = Record<string, unknown>;
+
+/** An OCPI field that was not carried over, and why. */
+export interface DroppedField {
+  /** JSON Pointer (RFC 6901) into the OCPI input, e.g. `/evses` or `/opening_times/foo`. */
+  readonly path: string;
+  /** The OCPI field name (the last token of `path`). */
+  readonly field: string;
+  /** Why it has no place in eMabler's body. */
+  readonly reason: string;
+}
+
+/** An addLocation body made from one OCPI Location, with what was left behind. */
+export interface Conversion {
+  readonly body: Json;
+  readonly dropped: DroppedField[];
+}
+
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Converts one OCPI 2.2.1 Location (a JSON object) into an addLocation body: every field with an eMabler
+ * equivalent is renamed at every depth and kept in the spec's order, every other field is dropped with its
+ * reason. Values are not changed: a value of the wrong type is carried over for the validator to report.
+ */
+export function convertOcpiLocation(value: Json, mapping: OcpiObject): Conversion {
+  const dropped: DroppedField[] = [];
+  return { body: convertObject(value, mapping, '', dropped), dropped };
+}
+
+function convertObject(input: Json, object: OcpiObject, path: string, dropped: DroppedField[]): Json {
+  const body: Json = {};
+  for (const field of object.fields) {
+    if (!Object.hasOwn(input, field.ocpiName)) continue;
+    const value = input[field.ocpiName];
+    const at = joinPointer(path, field.ocpiName);
+    if (value === null) {
+      dropped.push({ path: at, field: field.ocpiName, reason: `null: there is no value to carry over` });
+      continue;
+    }
+    body[field.name] = convertValue(value, field, at, dropped);
+  }
+  for (const key of Object.keys(input)) {
+    if (object.byOcpiName.has(key)) continue;
+    const at = joinPointer(path, key);
+    dropped.push({ path: at, field: key, reason: reasonFor(key, input[key], object) });
+  }
+  return body;
+}
+
+function convertValue(value: unknown, field: OcpiField, path: string, dropped: DroppedField[]): unknown {
+  const target = field.target;
+  if (!target) return Array.isArray(value) ? [...value] : value;
+  if (field.array && Array.isArray(value)) {
+    return value.map((item, i) =>
+      isObject(item) ? convertObject(item, target, joinPointer(path, i), dropped) : item,
+    );
+  }
+  return isObject(value) ? convertObject(value, target, path, dropped) : value;
+}
+
+function reasonFor(key: string, value: unknown, object: OcpiObject): string {
+  const count = Array.isArray(value) ? ` (${value.length} ${value.length === 1 ? 'entry' : 'entries'})` : '';
+  const known = object.dropped.get(key);
+  if (known) return `${known}${count}`;
+  const own = object.fields.find((field) => field.name === key && field.ocpiName !== key);
+  if (own) return `"${key}" is eMabler's name; OCPI 2.2.1 calls it ${own.ocpiName}`;
+  return `not a field of OCPI 2.2.1 that eMabler's ${object.owner} has${count}`;
+}
