@@ -1,7 +1,8 @@
 // OCPI 2.2.1 Location -> addLocation body, by the mapping of openapi.yaml (ocpi-mapping.ts). No validation
 // here and no Node: the checker page runs this very code.
+
+import type { OcpiField, OcpiObject } from '../openapi/ocpi-mapping.ts';
 import { joinPointer } from '../openapi/pointer.ts';
-import type { OcpiField, OcpiObject } from './ocpi-mapping.ts';
 
 type Json = Record<string, unknown>;
 
@@ -66,7 +67,10 @@ function convertValue(value: unknown, field: OcpiField, path: string, dropped: D
 }
 
 function reasonFor(key: string, value: unknown, object: OcpiObject): string {
-  const count = Array.isArray(value) ? ` (${value.length} ${value.length === 1 ? 'entry' : 'entries'})` : '';
+  const count =
+    Array.isArray(value) && value.length > 0
+      ? ` (${value.length} ${value.length === 1 ? 'entry' : 'entries'})`
+      : '';
   const known = object.dropped.get(key);
   if (known) return `${known}${count}`;
   const own = object.fields.find((field) => field.name === key && field.ocpiName !== key);

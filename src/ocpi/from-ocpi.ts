@@ -1,8 +1,9 @@
 // OCPI 2.2.1 in, eMabler out: conversion by the spec's mapping, then the same validation as `validate`.
+
+import { type OcpiObject, readOcpiMapping } from '../openapi/ocpi-mapping.ts';
 import type { Issue } from '../validation/types.ts';
 import { createValidator, type Validator } from '../validation/validator.ts';
 import { type Conversion, convertOcpiLocation, type DroppedField } from './convert.ts';
-import { type OcpiObject, readOcpiMapping } from './ocpi-mapping.ts';
 
 /** What `fromOcpiLocation` makes of one OCPI Location. */
 export interface FromOcpiResult {

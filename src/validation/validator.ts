@@ -5,6 +5,7 @@ import { schemaSpecError } from '../openapi/schema-error.ts';
 import { issuesFromErrors } from './ajv-issues.ts';
 import { compileSchemas } from './compile.ts';
 import { describeValue, listValues } from './describe.ts';
+import { readOcpiNames, reviseOcpiNames } from './ocpi-names.ts';
 import { checkOcpiRules } from './ocpi-rules.ts';
 import { parseJson } from './parse-json.ts';
 import type {
@@ -59,6 +60,7 @@ export function createValidator(spec: Spec = loadSpec()): Validator {
   spec.markSchemasChecked();
   const { bodyPointer } = spec.operation;
   const shape = buildShape(spec.doc, bodyPointer);
+  const ocpiNames = readOcpiNames(spec.doc, bodyPointer);
   const mediaPointer = bodyPointer.replace(/\/schema$/, '');
 
   const validateBody = (data: unknown, options: ValidateOptions = {}): BodyResult => {
@@ -69,7 +71,7 @@ export function createValidator(spec: Spec = loadSpec()): Validator {
     const issues =
       clean || compiled.body(data) ? [] : issuesFromErrors(firstErrors(compiled.body.errors), context);
     const walk = walkPayload(data, shape, !clean);
-    if (walk.unknown.length > 0) issues.push(...walk.unknown);
+    if (walk.unknown.length > 0) issues.push(...reviseOcpiNames(walk.unknown, data, ocpiNames, strict));
     const crossField = checkOcpiRules(data, strict);
     if (crossField.length > 0) issues.push(...crossField);
     const enumForm: EnumForm =

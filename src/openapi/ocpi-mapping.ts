@@ -1,7 +1,7 @@
 // The OCPI 2.2.1 mapping, read from openapi.yaml's annotations alone: `x-ocpi.name` (and `type`) on each
 // property, `x-emabler-only` where there is no OCPI origin, `x-ocpi.dropped` for OCPI fields with no
 // equivalent. Plain data in, plain data out: it runs in the browser as well as in Node.
-import { getAtPointer, joinPointer } from '../openapi/pointer.ts';
+import { getAtPointer, joinPointer } from './pointer.ts';
 
 type Json = Record<string, unknown>;
 
