@@ -36,22 +36,19 @@ export function convertOcpiLocation(value: Json, mapping: OcpiObject): Conversio
 }
 
 function convertObject(input: Json, object: OcpiObject, path: string, dropped: DroppedField[]): Json {
-  const body: Json = {};
-  for (const field of object.fields) {
-    if (!Object.hasOwn(input, field.ocpiName)) continue;
-    const value = input[field.ocpiName];
-    const at = joinPointer(path, field.ocpiName);
-    if (value === null) {
-      dropped.push({ path: at, field: field.ocpiName, reason: `null: there is no value to carry over` });
-      continue;
-    }
-    body[field.name] = convertValue(value, field, at, dropped);
-  }
+  // Drops are reported in the input's order, the body is built in the spec's.
+  const carried = new Map<string, unknown>();
   for (const key of Object.keys(input)) {
-    if (object.byOcpiName.has(key)) continue;
     const at = joinPointer(path, key);
-    dropped.push({ path: at, field: key, reason: reasonFor(key, input[key], object) });
+    const field = object.byOcpiName.get(key);
+    const value = input[key];
+    if (!field) dropped.push({ path: at, field: key, reason: reasonFor(key, value, object) });
+    else if (value === null)
+      dropped.push({ path: at, field: key, reason: 'null: there is no value to carry over' });
+    else carried.set(field.name, convertValue(value, field, at, dropped));
   }
+  const body: Json = {};
+  for (const field of object.fields) if (carried.has(field.name)) body[field.name] = carried.get(field.name);
   return body;
 }
 
