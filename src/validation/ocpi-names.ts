@@ -60,7 +60,9 @@ export function reviseOcpiNames(unknown: Issue[], data: unknown, names: OcpiName
 const words = (ocpiName: string) => ocpiName.replaceAll('_', ' ');
 
 function nameIssue(instancePath: string, field: OcpiField, severity: Issue['severity']): Issue {
-  const what = words(field.ocpiName);
+  // "the postal code is lost", "the opening times are lost", "the publish allowed to list is lost".
+  const named = words(field.ocpiName);
+  const what = / (to|of|for|when)$/.test(named) ? `${named} list` : named;
   return {
     severity,
     code: 'ocpi-name',

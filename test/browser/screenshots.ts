@@ -25,7 +25,10 @@ async function takeScreenshots(): Promise<void> {
     await page.getByRole('button', { name: 'Send to mock' }).click();
     await page.locator('#send-status[data-state="created"]').waitFor();
     await page.screenshot({ path: `${folder}checker-sent.png` });
-    const malmo = new URL('../fixtures/ocpi/location-malmo-parking-garage-opening-hours.json', import.meta.url);
+    const malmo = new URL(
+      '../fixtures/ocpi/location-malmo-parking-garage-opening-hours.json',
+      import.meta.url,
+    );
     await page.locator('#payload').fill(readFileSync(malmo, 'utf8'));
     await page.getByRole('button', { name: 'Validate' }).click();
     await page.getByRole('button', { name: 'Convert to an eMabler body' }).click();
