@@ -7,8 +7,11 @@ import { joinPointer } from '../../src/openapi/pointer.ts';
 
 type Json = Record<string, unknown>;
 
+/** The project's spec. */
 export const spec = loadSpec();
+/** Its OCPI mapping (x-ocpi annotations), rooted at the addLocation body. */
 export const mapping = readOcpiMapping(spec.doc, spec.operation.bodyPointer);
+/** The folder of the corpus. */
 export const ocpiDir = fileURLToPath(new URL('../fixtures/ocpi/', import.meta.url));
 
 /** Every file of the corpus with its text. */

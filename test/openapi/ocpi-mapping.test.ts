@@ -20,7 +20,7 @@ function bodyProperties(): Array<{ pointer: string; node: Json }> {
     }
     if (!node || seen.has(at)) return;
     seen.add(at);
-    (node.anyOf as unknown[] | undefined)?.forEach((_, i) => visit(joinPointer(at, 'anyOf', i)));
+    for (const i of (node.anyOf as unknown[] | undefined)?.keys() ?? []) visit(joinPointer(at, 'anyOf', i));
     if (node.items) visit(`${at}/items`);
     for (const [name, property] of Object.entries((node.properties ?? {}) as Json)) {
       const propertyPointer = joinPointer(at, 'properties', name);
