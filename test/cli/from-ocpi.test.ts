@@ -63,6 +63,25 @@ describe('from-ocpi', () => {
     expect(JSON.parse(readFileSync(join(out, 'OULU-LINNANMAA.json'), 'utf8')).name).toBe('Linnanmaa kampus');
   });
 
+  it('keeps --out file names safe and unique, and names a location without an id by its place', async () => {
+    const out = join(temp, 'unique');
+    const page = [{ id: 'A/B', time_zone: 'Europe/Helsinki' }, { id: 'a/b' }, { name: 'No id' }];
+    const run = await cli(['--out', out, '-'], JSON.stringify(page));
+    expect(run.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['A_B.json', 'a_b-2.json', 'location_3.json']);
+  });
+
+  it('validates under --strict with OCPI 2.2.1 rule breaches as errors', async () => {
+    const location = JSON.stringify({ id: 'NO-ZONE', name: 'No time zone' });
+    expect((await cli(['-'], location)).code).toBe(0);
+    const strict = await cli(['--strict', '-'], location);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('NO-ZONE: error /timezone  timezone is missing');
+    expect(strict.stderr).toContain(
+      'from-ocpi: 1 location converted (strict): 0 without errors, 1 with errors',
+    );
+  });
+
   it('gives the report as data with --report json', async () => {
     const run = await cli(['--report', 'json', ocpi('location-malmo-parking-garage-opening-hours.json')]);
     expect(run.code).toBe(0);
