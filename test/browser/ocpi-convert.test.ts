@@ -44,6 +44,19 @@ describe('OCPI input on the payload checker page', () => {
     expect(await page.locator('#ocpi-status').textContent()).toContain('the first of 2 locations');
   });
 
+  it('offers to convert NDJSON, which the validator cannot read as one JSON text', async () => {
+    const { page } = session;
+    await paste(page, ocpi('ndjson-espoo-and-turku.ndjson'));
+    await waitForVerdict(page, 'not-json');
+    expect(await page.locator('#ocpi-offer').textContent()).toBe(
+      'This is NDJSON: 2 OCPI Locations, one per line.',
+    );
+    await page.getByRole('button', { name: 'Convert to an eMabler body' }).click();
+    await page.locator('#ocpi-dropped li').first().waitFor();
+    expect(JSON.parse(await page.locator('#payload').inputValue()).city).toBe('Espoo');
+    await waitForVerdict(page, 'valid');
+  });
+
   it('offers nothing for an eMabler body, and hides the drops once the text is edited', async () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Complete' }).click();

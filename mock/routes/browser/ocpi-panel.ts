@@ -112,11 +112,16 @@ export function wireOcpiPanel(parts: OcpiPanelParts): OcpiPanel {
 
   return {
     offer(report) {
-      const note = report?.files[0]?.issues.find((issue) => issue.code === 'ocpi-location');
-      sentence.hidden = convert.hidden = !note;
+      const file = report?.files[0];
+      const note = file?.issues.find((issue) => issue.code === 'ocpi-location');
+      // NDJSON is not JSON to the validator; one OCPI Location per line is still OCPI input.
+      const lines = file?.inputError ? readOcpiInput(parts.editor.value) : undefined;
+      const ndjson = lines?.ok === true && lines.form === 'ndjson' ? lines.locations.length : 0;
+      sentence.hidden = convert.hidden = !note && ndjson === 0;
       if (note)
         sentence.textContent = `This is OCPI data: ${note.message.replace(/; convert it with .*$/, '')}.`;
-      panel.hidden = !note && !showingDrops;
+      else if (ndjson > 0) sentence.textContent = `This is NDJSON: ${ndjson} OCPI Locations, one per line.`;
+      panel.hidden = sentence.hidden && !showingDrops;
     },
   };
 }
