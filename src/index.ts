@@ -1,12 +1,4 @@
-// The package entry: what applications import from "ocpi-location-kit".
+// The package entry: what applications import from "ocpi-location-kit". In a browser bundle, `./browser.ts`.
 
-export {
-  type AddLocationOptions,
-  type AddLocationResult,
-  type AddLocationSuccess,
-  createLocationsClient,
-  type Location,
-  type LocationsClient,
-  type LocationsClientOptions,
-} from './client/locations-client.ts';
-export type { AddLocationFailure, FailureKind, Issue } from './client/read-failure.ts';
+export * from './browser.ts';
+export { type FromOcpiOptions, type FromOcpiResult, fromOcpiLocation } from './ocpi/from-ocpi.ts';

@@ -6,8 +6,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The browser modules the mock serves under `/assets/`, and the source each is bundled from. */
 const entries = {
-  /** The package's typed client (`createLocationsClient`), for the page and for any other origin. */
-  'client.js': resolve(root, 'src/index.ts'),
+  /** The package's browser entry: the typed client (`createLocationsClient`) and the OCPI converter. */
+  'client.js': resolve(root, 'src/browser.ts'),
   /** The payload checker's own script; it imports the client from `/assets/client.js`. */
   'checker.js': resolve(root, 'mock/routes/browser/checker.ts'),
 } as const;
@@ -25,7 +25,7 @@ export const isBrowserModule = (name: string): name is BrowserModule => Object.h
 const clientFromAssets: Plugin = {
   name: 'client-from-assets',
   setup(build) {
-    build.onResolve({ filter: /\/src\/index\.ts$/ }, (args) =>
+    build.onResolve({ filter: /\/src\/(index|browser)\.ts$/ }, (args) =>
       args.kind === 'entry-point' ? undefined : { path: '/assets/client.js', external: true },
     );
   },

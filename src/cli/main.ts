@@ -5,6 +5,7 @@ import type { Command } from './command.ts';
 // Each command is loaded only when called, so `validate` does not pay for the mock or pact-js at start-up.
 const commands: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate-command.ts')).validateCommand,
+  'from-ocpi': async () => (await import('./from-ocpi-command.ts')).fromOcpiCommand,
   compare: async () => (await import('./compare-command.ts')).compareCommand,
   verify: async () => (await import('./verify-command.ts')).verifyCommand,
   mock: async () => (await import('./mock-command.ts')).mockCommand,

@@ -322,11 +322,11 @@ export interface components {
         /** @description One finding of the validator, as machine-readable data. */
         Issue: {
             /**
-             * @description error breaks the request; warning is advice (OCPI rules, unknown properties); info is a note (e.g. the enum form used).
+             * @description error breaks the request; warning is advice (OCPI rules, unknown properties); info is a note (e.g. the enum form used, or ocpi-location, that the body is OCPI data).
              * @enum {string}
              */
             severity: "error" | "warning" | "info";
-            /** @description A stable code, e.g. type, enum, required, unknown-property, ocpi-max-length. */
+            /** @description A stable code, e.g. type, enum, required, unknown-property, ocpi-name (an OCPI 2.2.1 name of a known property), ocpi-max-length. */
             code: string;
             /** @description JSON Pointer (RFC 6901) into the payload, e.g. /coordinates/latitude; empty for the whole payload. */
             instancePath: string;

@@ -5,6 +5,7 @@ import { issuesFromErrors } from './ajv-issues.ts';
 import { compileSchemas } from './compile.ts';
 import { describeValue, listValues } from './describe.ts';
 import { createIssueMemo } from './issue-context.ts';
+import { readOcpiNames, reviseOcpiNames } from './ocpi-names.ts';
 import { createOcpiRules } from './ocpi-rules.ts';
 import { parseJson } from './parse-json.ts';
 import { schemaSpecError } from './schema-error.ts';
@@ -61,6 +62,7 @@ export function createValidator(spec: Spec = loadSpec()): Validator {
   spec.markSchemasChecked();
   const { bodyPointer } = spec.operation;
   const shape = buildShape(spec.doc, bodyPointer);
+  const ocpiNames = readOcpiNames(spec.doc, bodyPointer);
   const mediaPointer = bodyPointer.replace(/\/schema$/, '');
   // Every cache of this validator is its own: two validators (two mocks) in one process share nothing.
   const suggest = createSuggester();
@@ -75,7 +77,7 @@ export function createValidator(spec: Spec = loadSpec()): Validator {
     const issues =
       clean || compiled.body(data) ? [] : issuesFromErrors(firstErrors(compiled.body.errors), context);
     const walk = walkPayload(data, shape, !clean, suggest);
-    if (walk.unknown.length > 0) issues.push(...walk.unknown);
+    if (walk.unknown.length > 0) issues.push(...reviseOcpiNames(walk.unknown, data, ocpiNames, strict));
     const crossField = checkOcpiRules(data, strict);
     if (crossField.length > 0) issues.push(...crossField);
     const enumForm: EnumForm =

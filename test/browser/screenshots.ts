@@ -1,5 +1,5 @@
 // `npm run screenshots`: PNGs of the payload checker (`GET /`) on a 1366x768 laptop screen, for the README.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveMock } from '../../mock/server/node-server.ts';
 import { waitForVerdict } from './checker-page.ts';
@@ -7,7 +7,7 @@ import { launchChromium } from './chromium.ts';
 
 const folder = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-/** Saves the empty page, the page listing the issues of the "with mistakes" sample, and a sent payload. */
+/** Saves the empty page, the issues of the "with mistakes" sample, a sent payload and a converted OCPI Location. */
 async function takeScreenshots(): Promise<void> {
   mkdirSync(folder, { recursive: true });
   const mock = await serveMock({ port: 0, seed: 1 });
@@ -25,6 +25,16 @@ async function takeScreenshots(): Promise<void> {
     await page.getByRole('button', { name: 'Send to mock' }).click();
     await page.locator('#send-status[data-state="created"]').waitFor();
     await page.screenshot({ path: `${folder}checker-sent.png` });
+    const malmo = new URL(
+      '../fixtures/ocpi/location-malmo-parking-garage-opening-hours.json',
+      import.meta.url,
+    );
+    await page.locator('#payload').fill(readFileSync(malmo, 'utf8'));
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await page.getByRole('button', { name: 'Convert to an eMabler body' }).click();
+    await page.locator('#ocpi-dropped li').first().waitFor();
+    await waitForVerdict(page, 'valid');
+    await page.screenshot({ path: `${folder}checker-ocpi.png` });
     process.stdout.write(`screenshots saved in ${folder}\n`);
   } finally {
     await browser.close();

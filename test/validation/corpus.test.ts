@@ -37,9 +37,9 @@ const expected: Record<string, string[]> = {
   'warns-tampere-unknown-properties.json': [
     'warning ocpi-required /coordinates/latitude',
     'warning unknown-property /postcode',
-    'warning unknown-property /time_zone',
+    'warning ocpi-name /time_zone',
     'warning unknown-property /parkingTyp',
-    'warning unknown-property /energy_mix',
+    'warning ocpi-name /energy_mix',
     'warning unknown-property /coordinates/lat',
   ],
   'warns-turku-latitude-with-too-few-decimals.json': [

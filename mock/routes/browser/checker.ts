@@ -3,6 +3,7 @@
 import type { RunReport } from '../../../src/report/validate-report.ts';
 import type { Sample } from '../home-samples.ts';
 import { type IssuesView, showReport, showState } from './issues-view.ts';
+import { wireOcpiPanel } from './ocpi-panel.ts';
 import { wireSendPanel } from './send-panel.ts';
 
 const byId = <T extends HTMLElement>(id: string): T => {
@@ -18,12 +19,14 @@ const view: IssuesView = { verdict: byId('verdict'), list: byId<HTMLOListElement
 const { samples } = JSON.parse(byId('checker-data').textContent ?? '{}') as { samples: Sample[] };
 let timer: ReturnType<typeof setTimeout> | undefined;
 let inFlight: AbortController | undefined;
+const ocpi = wireOcpiPanel({ after: view.verdict, editor, converted: () => void validate() });
 
 /** Checks the editor's text now; an answer to an older text is dropped. */
 async function validate(): Promise<void> {
   clearTimeout(timer);
   inFlight?.abort();
   const text = editor.value;
+  ocpi.offer(undefined);
   if (text.trim() === '') {
     showState(view, 'empty', 'Paste a payload or pick a sample.');
     return;
@@ -44,8 +47,10 @@ async function validate(): Promise<void> {
     });
     const answer: unknown = await response.json();
     if (controller.signal.aborted) return;
-    if (response.ok) showReport(view, answer as RunReport);
-    else {
+    if (response.ok) {
+      showReport(view, answer as RunReport);
+      ocpi.offer(answer as RunReport);
+    } else {
       if (response.status === 401) byId('admin').hidden = false;
       const detail = (answer as { detail?: string }).detail ?? `HTTP ${response.status}`;
       showState(view, 'failed', `The mock refused to check: ${detail}`);

@@ -1,0 +1,124 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../config-error.ts';
+import { fromOcpiLocation } from '../ocpi/from-ocpi.ts';
+import { readOcpiInput } from '../ocpi/read-ocpi-input.ts';
+import { loadSpec } from '../openapi/load-spec.ts';
+import { formatConversionText, locationLabel, summariseConversions } from '../report/from-ocpi-report.ts';
+import { createValidator } from '../validation/validator.ts';
+import type { Command } from './command.ts';
+import { readInput } from './read-input.ts';
+
+const usage = `Usage: ocpi-location-kit from-ocpi <file|-> [--ndjson | --out DIR] [--report text|json] [--strict] [--spec openapi.yaml]
+
+Converts OCPI 2.2.1 Location data into addLocation bodies, by the mapping recorded in openapi.yaml.
+Input: one Location object, a JSON array of them, an OCPI response ({"data": [...], "status_code": 1000, ...}),
+or NDJSON (one Location per line).
+  (default)        stdout: the body as JSON for one Location, a JSON array for an array, a page or NDJSON
+  --ndjson         stdout: one body per line
+  --out DIR        one file per location, DIR/<OCPI id>.json; stdout lists the files written
+  --report FORMAT  the report on stderr of what was dropped and what the validator found: text (default) or json
+  --strict         validate the bodies with OCPI 2.2.1 rule breaches as errors
+  --spec FILE      convert and validate by another OpenAPI file (default: the project's openapi.yaml)
+Exit codes: 0 every body has no errors, 1 a body has errors, 2 usage error or unreadable/non-JSON input.`;
+
+const reports = ['text', 'json'] as const;
+
+/** `from-ocpi`: OCPI 2.2.1 Locations in, addLocation bodies out, with what was lost. */
+export const fromOcpiCommand: Command = {
+  summary: 'convert OCPI 2.2.1 Location data into addLocation bodies (and report what is dropped)',
+  async run(argv) {
+    const { values, positionals } = parseOptions(argv);
+    if (values.help) {
+      process.stdout.write(`${usage}\n`);
+      return 0;
+    }
+    const report = values.report ?? 'text';
+    if (!(reports as readonly string[]).includes(report))
+      throw new ConfigError(`--report must be one of ${reports.join(', ')}; got "${report}"`);
+    if (values.ndjson && values.out !== undefined)
+      throw new ConfigError('--ndjson and --out exclude each other');
+    if (values.out === '') throw new ConfigError('--out needs a directory');
+    const [name, ...extra] = positionals;
+    if (name === undefined) throw new ConfigError('name one OCPI file, or - for stdin (see --help)');
+    if (extra.length > 0) throw new ConfigError(`name one input only; got ${positionals.length}`);
+    const label = name === '-' ? 'stdin' : name;
+    const input = readOcpiInput(await readInput(name));
+    if (!input.ok) throw new ConfigError(`${label}: ${input.message}`);
+    const validator = createValidator(loadSpec(values.spec));
+    const strict = values.strict === true;
+    const converted = input.locations.map((location) => ({
+      location,
+      result: fromOcpiLocation(location, { validator, strict }),
+    }));
+    const bodies = converted.map(({ result }) => result.body);
+    if (values.out !== undefined) {
+      for (const file of await writeBodies(values.out, converted)) process.stdout.write(`${file}\n`);
+    } else if (values.ndjson) {
+      process.stdout.write(bodies.map((body) => `${JSON.stringify(body)}\n`).join(''));
+    } else {
+      const output = input.many ? bodies : bodies[0];
+      process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    }
+    const run = summariseConversions(input.form, strict, converted);
+    process.stderr.write(report === 'json' ? `${JSON.stringify(run, null, 2)}\n` : formatConversionText(run));
+    return run.ok ? 0 : 1;
+  },
+};
+
+/** Writes one file per body, named after the OCPI id (made safe for a file name, and unique in the run). */
+async function writeBodies(
+  dir: string,
+  converted: ReadonlyArray<{ location: unknown; result: { body: unknown } }>,
+): Promise<string[]> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new ConfigError(
+      `--out ${dir}: cannot create the directory (${(error as NodeJS.ErrnoException).code})`,
+    );
+  }
+  const taken = new Set<string>();
+  const written: string[] = [];
+  for (const [index, { location, result }] of converted.entries()) {
+    const base = locationLabel(location, index)
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/^\.+/, '_');
+    let stem = base;
+    for (let n = 2; taken.has(stem.toLowerCase()); n++) stem = `${base}-${n}`;
+    taken.add(stem.toLowerCase());
+    const file = join(dir, `${stem}.json`);
+    try {
+      await writeFile(file, `${JSON.stringify(result.body, null, 2)}\n`);
+    } catch (error) {
+      throw new ConfigError(`${file}: cannot write (${(error as NodeJS.ErrnoException).code})`);
+    }
+    written.push(file);
+  }
+  return written;
+}
+
+function parseOptions(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ndjson: { type: 'boolean' },
+        out: { type: 'string', short: 'o' },
+        report: { type: 'string' },
+        strict: { type: 'boolean' },
+        spec: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    const message = (error as Error).message;
+    const option = /Unknown option '([^']+)'/.exec(message)?.[1];
+    throw new ConfigError(
+      option ? `unknown option ${option} (see --help)` : `${message.split('\n')[0]} (see --help)`,
+    );
+  }
+}
