@@ -1,6 +1,7 @@
 // Writes the validators of openapi.yaml as ajv standalone code (src/generated/validators-*.js), so the validator,
 // the mock and the browser page compile nothing at run time (no `new Function`: a strict Content-Security-Policy
-// holds). `--check` fails when they are not what openapi.yaml gives.
+// holds), and the spec's document as data (spec-document.js), so they need no file. `--check` fails when they
+// are not what openapi.yaml gives.
 import { readFileSync, writeFileSync } from 'node:fs';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { loadSpec } from '../src/openapi/load-spec.ts';
@@ -42,6 +43,7 @@ export const specDigest = ${JSON.stringify(spec.digest)};
 export const parameterNames = ${JSON.stringify(parameterNames)};
 `;
 const files: Record<string, string> = {
+  'src/generated/spec-document.js': `${header}export const document = ${JSON.stringify(spec.doc)};\n`,
   'src/generated/validators-report.js': header + asModule(standaloneCode.default(report, reportRefs)),
   'src/generated/validators-clean.js':
     header + asModule(standaloneCode.default(clean, { clean: refTo(operation.bodyPointer) })),

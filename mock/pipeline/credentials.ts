@@ -1,9 +1,9 @@
-import type { Spec } from '../../src/openapi/load-spec.ts';
 import type { Credential } from '../../src/openapi/operation.ts';
 import { joinPointer } from '../../src/openapi/pointer.ts';
+import type { Spec } from '../../src/openapi/spec.ts';
 import type { Issue } from '../../src/validation/types.ts';
 import type { Customer, Store } from '../state/store.ts';
-import { createSecretComparer } from './secrets.ts';
+import { sameSecret } from './secrets.ts';
 
 /** Reads one credential from the request: a header or a query parameter. */
 export type CredentialReader = (credential: Credential) => string | undefined;
@@ -98,9 +98,9 @@ export function createAuthenticator(spec: Spec, store: Store): (read: Credential
   };
 }
 
-/** Finds the customer a secret belongs to, visiting every known secret whatever matches (see secrets.ts). */
+/** Finds the customer a secret belongs to, visiting every known secret whatever matches (see `sameSecret`). */
 function createKeyMatcher(store: Store) {
-  const same = createSecretComparer();
+  const same = sameSecret;
   const find = (secret: string, pick: (customer: Customer) => Set<string>): Customer | undefined => {
     let found: Customer | undefined;
     for (const customer of store.customers())

@@ -1,4 +1,4 @@
-import type { Spec } from '../../src/openapi/load-spec.ts';
+import type { Spec } from '../../src/openapi/spec.ts';
 import type { Issue } from '../../src/validation/types.ts';
 import { problemJson, type Reply, textPlain } from './reply.ts';
 

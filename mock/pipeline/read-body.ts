@@ -1,5 +1,3 @@
-import { isUtf8 } from 'node:buffer';
-
 /** A request body as text, or the news that it was over the limit, not UTF-8 (RFC 8259 section 8.1) or cut off. */
 export type BodyText =
   | { ok: true; text: string }
@@ -13,9 +11,29 @@ export type BodyText =
 
 const notUtf8: BodyText = { ok: false, tooLarge: false, notUtf8: true };
 
+// `fatal` refuses bytes that are not UTF-8 instead of patching them with U+FFFD; `ignoreBOM` keeps a leading
+// U+FEFF in the text, so the parser can name it.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /** Decodes the bytes read; a body that is not UTF-8 is refused rather than patched with U+FFFD. */
-export function decodeBody(bytes: Buffer): BodyText {
-  return isUtf8(bytes) ? { ok: true, text: bytes.toString('utf8') } : notUtf8;
+export function decodeBody(bytes: Uint8Array): BodyText {
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    return notUtf8;
+  }
+}
+
+/** The chunks of a body as one byte array. */
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
 }
 
 /**
@@ -30,7 +48,7 @@ export async function readBody(request: Request, limit: number): Promise<BodyTex
       await request.body.cancel().catch(() => undefined);
       return { ok: false, tooLarge: true };
     }
-    return decodeBody(Buffer.from(await request.arrayBuffer()));
+    return decodeBody(new Uint8Array(await request.arrayBuffer()));
   }
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -45,5 +63,5 @@ export async function readBody(request: Request, limit: number): Promise<BodyTex
     }
     chunks.push(value);
   }
-  return decodeBody(Buffer.concat(chunks));
+  return decodeBody(concat(chunks, size));
 }

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { Problems } from '../pipeline/problem.ts';
 import { send } from '../pipeline/reply.ts';
-import { createSecretComparer, type Redactor } from '../pipeline/secrets.ts';
+import { type Redactor, sameSecret } from '../pipeline/secrets.ts';
 import { checkFixtures } from '../state/fixtures.ts';
 import type { IdSource } from '../state/ids.ts';
 import type { Journal } from '../state/journal.ts';
@@ -34,10 +34,9 @@ export function mountAdmin(
 ): void {
   const started = Date.now();
   if (adminToken !== undefined) {
-    const same = createSecretComparer(16);
     app.use(`${adminPrefix}/*`, async (c, next) => {
       const sent = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(c.req.header('authorization') ?? '')?.[1];
-      if (sent !== undefined && same(sent, adminToken)) return next();
+      if (sent !== undefined && sameSecret(sent, adminToken)) return next();
       return send(c, problems.adminUnauthorised(sent !== undefined, c.req.path));
     });
   }

@@ -1,5 +1,5 @@
 import type { requestExampleNames } from '../../src/generated/api-facts.ts';
-import type { Spec } from '../../src/openapi/load-spec.ts';
+import type { Spec } from '../../src/openapi/spec.ts';
 import type { Fixtures } from '../state/fixtures.ts';
 
 /** One payload the checker page loads with one click. */

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Hono } from 'hono';
 import { apiKeyHeader } from '../../src/generated/api-facts.ts';
-import type { Spec } from '../../src/openapi/load-spec.ts';
 import { headerCredential } from '../../src/openapi/operation.ts';
+import type { Spec } from '../../src/openapi/spec.ts';
 import type { Fixtures } from '../state/fixtures.ts';
 import { createBrowserBundles, isBrowserModule } from './browser-bundle.ts';
 import { renderHomePage } from './home-page.ts';

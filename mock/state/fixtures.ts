@@ -1,15 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ConfigError } from '../../src/config-error.ts';
-import { parseJson } from '../../src/validation/parse-json.ts';
-
-/** The demo customers every mock starts with unless `--fixtures` names another file. */
-export const demoFixturesPath: string = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../fixtures/demo.json',
-);
-
 /**
  * One customer: its v2 API keys, its v1 client id and function codes, and the integrations it owns. `apiKey`
  * and `code` are accepted as one-value shorthands (the `/__mock/fixtures` body of the Pact provider states).
@@ -30,24 +18,6 @@ export interface Fixtures {
 }
 
 export type FixturesResult = { ok: true; value: Fixtures } | { ok: false; message: string };
-
-/** Reads and checks a fixtures file; throws `ConfigError` naming the file when it is unusable. */
-export function loadFixtures(file: string = demoFixturesPath): Fixtures {
-  const path = resolve(file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(
-      `${path}: cannot read the fixtures (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-  }
-  const parsed = parseJson(text);
-  if (!parsed.ok) throw new ConfigError(`${path}: ${parsed.issue.message.replace(/^the body/, 'the file')}`);
-  const checked = checkFixtures(parsed.value);
-  if (!checked.ok) throw new ConfigError(`${path}: ${checked.message}`);
-  return checked.value;
-}
 
 const strings = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '');

@@ -1,6 +1,5 @@
-import { randomInt } from 'node:crypto';
-import type { Spec } from '../../src/openapi/load-spec.ts';
 import { getAtPointer } from '../../src/openapi/pointer.ts';
+import type { Spec } from '../../src/openapi/spec.ts';
 
 /** Hands out location ids: unique within a run, reproducible under a seed, shaped by the spec's pattern. */
 export interface IdSource {
@@ -20,7 +19,7 @@ const mask = (1 << half) - 1;
  */
 export function createIdSource(spec: Spec, seed?: number): IdSource {
   const rule = idRule(spec);
-  const keys = roundKeys(seed ?? randomInt(2 ** 31));
+  const keys = roundKeys(seed ?? randomSeed());
   const id = (n: number): string => {
     let left = Math.floor(n / 2 ** half) & mask;
     let right = n & mask;
@@ -72,4 +71,9 @@ function roundKeys(seed: number): number[] {
     keys.push((z ^ (z >>> 16)) & mask);
   }
   return keys;
+}
+
+/** A seed from the Web Crypto API (Node and browsers alike): a mock with no `--seed` differs from the last. */
+function randomSeed(): number {
+  return (globalThis.crypto.getRandomValues(new Uint32Array(1))[0] as number) >>> 1;
 }

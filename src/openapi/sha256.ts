@@ -4,8 +4,3 @@ import { createHash } from 'node:crypto';
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
-
-/** SHA-256 of a text's UTF-8 bytes: 32 bytes whatever the text's length, for constant-time comparison. */
-export function sha256Bytes(text: string): Uint8Array {
-  return createHash('sha256').update(text).digest();
-}

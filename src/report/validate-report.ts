@@ -1,4 +1,4 @@
-import type { Spec } from '../openapi/load-spec.ts';
+import type { Spec } from '../openapi/spec.ts';
 import { locateInJson } from '../validation/json-text.ts';
 import type { EnumForm, Issue } from '../validation/types.ts';
 import { escapeMarkup, plural } from './text.ts';

@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import * as generatedClean from '../generated/validators-clean.js';
 import * as generatedReport from '../generated/validators-report.js';
-import type { Spec } from '../openapi/load-spec.ts';
+import type { Spec } from '../openapi/spec.ts';
 import { createSchemaAjvs, parameterKey, refTo } from './validator-sources.ts';
 
 /** One compiled schema set: the body's two validators and one per parameter. */

@@ -1,6 +1,6 @@
 import { ConfigError } from '../config-error.ts';
-import type { Spec } from '../openapi/load-spec.ts';
 import { joinPointer } from '../openapi/pointer.ts';
+import type { Spec } from '../openapi/spec.ts';
 import { createAjv } from './create-ajv.ts';
 
 /**

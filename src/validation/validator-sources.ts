@@ -1,5 +1,5 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
-import type { Spec } from '../openapi/load-spec.ts';
+import type { Spec } from '../openapi/spec.ts';
 import { createAjv } from './create-ajv.ts';
 import { closedDocument, reportingDocument } from './schema-docs.ts';
 
@@ -31,7 +31,8 @@ export function createSchemaAjvs(spec: Spec, code = false): { report: Ajv2020; c
   const clean = createAjv({
     allErrors: false,
     unicode: false,
-    validateSchema: !spec.schemasChecked,
+    // Generated code must not depend on the cache: checking against the meta-schema first renumbers its functions.
+    validateSchema: !code && !spec.schemasChecked,
     ...source,
   }).addSchema(closedDocument(doc), specId);
   return { report, clean };

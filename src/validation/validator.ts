@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
-import { loadSpec, type Spec } from '../openapi/load-spec.ts';
 import { joinPointer } from '../openapi/pointer.ts';
+import { projectSpec } from '../openapi/project-spec.ts';
+import type { Spec } from '../openapi/spec.ts';
 import { issuesFromErrors } from './ajv-issues.ts';
 import { compileSchemas } from './compile.ts';
 import { describeValue, listValues } from './describe.ts';
@@ -51,8 +52,8 @@ function parameterAdvice(error: ErrorObject | undefined): string {
   return error?.message ?? 'is not valid';
 }
 
-/** Compiles the validator for a spec (by default the project's openapi.yaml). */
-export function createValidator(spec: Spec = loadSpec()): Validator {
+/** The validator of a spec; by default the project's openapi.yaml, from generated code and data (nothing compiled, no file read). */
+export function createValidator(spec: Spec = projectSpec()): Validator {
   let compiled: ReturnType<typeof compileSchemas>;
   try {
     compiled = compileSchemas(spec);

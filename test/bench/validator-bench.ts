@@ -1,6 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { Spec } from '../../src/openapi/load-spec.ts';
+import type { Spec } from '../../src/openapi/spec.ts';
 import { createValidator } from '../../src/validation/validator.ts';
 
 /** Throughput of the validation core against raw compiled ajv on the same body schema, valid payload. */

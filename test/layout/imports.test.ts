@@ -6,7 +6,17 @@ import { describe, expect, it } from 'vitest';
 // The layout of STYLE.md, checked: a core that knows nothing of sockets, the CLI or pact, and adapters around it.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const sourceFolders = ['src', 'mock', 'scripts'];
-const core = ['src/validation', 'src/report', 'src/client', 'src/openapi', 'mock/pipeline', 'mock/state'];
+const core = [
+  'src/validation',
+  'src/report',
+  'src/client',
+  'src/openapi',
+  'src/ocpi',
+  'mock/pipeline',
+  'mock/state',
+];
+// What runs in a browser or a service worker as it is: no Node module, no Node global.
+const browserSafe = ['src/validation', 'src/report', 'src/client', 'src/ocpi', 'mock/pipeline', 'mock/state'];
 const adapters = ['src/cli', 'src/pact', 'mock/server'];
 
 function sourceFiles(folder: string): string[] {
@@ -56,6 +66,18 @@ describe('the layout', () => {
       .flatMap((file) =>
         (graph.get(file) ?? []).filter((t) => inFolder(t, 'src/cli')).map((t) => `${file} -> ${t}`),
       );
+    expect(breaches).toEqual([]);
+  });
+
+  it('keeps the browser-safe core free of Node modules and globals', () => {
+    const breaches = files
+      .filter((file) => browserSafe.some((folder) => inFolder(file, folder)))
+      .flatMap((file) => {
+        const code = readFileSync(join(root, file), 'utf8').replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '');
+        const found =
+          code.match(/from '(node:[^']+)'|\b(Buffer|process|__dirname|require)\b(?=\s*[.(])/g) ?? [];
+        return found.map((use) => `${file}: ${use}`);
+      });
     expect(breaches).toEqual([]);
   });
 
