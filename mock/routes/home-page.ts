@@ -10,6 +10,8 @@ export interface HomePage {
   readonly samples: readonly Sample[];
   /** Whether the strict checkbox starts ticked (the mock runs with `--strict`). */
   readonly strict: boolean;
+  /** The SHA-256 of the spec the page is about: the page checks by itself when its validators are that spec's. */
+  readonly specDigest: string;
 }
 
 /** The home page's HTML: no inline script or style, so a strict Content-Security-Policy holds. */
@@ -23,7 +25,10 @@ export function renderHomePage(page: HomePage): string {
     .join('\n        ');
   // A data block is never executed, so the CSP's script-src does not apply to it; `<` is escaped so that no
   // sample can end the element early.
-  const data = JSON.stringify({ samples: page.samples }).replaceAll('<', '\\u003c');
+  const data = JSON.stringify({ samples: page.samples, specDigest: page.specDigest }).replaceAll(
+    '<',
+    '\\u003c',
+  );
   return `<!doctype html>
 <html lang="en">
 <head>

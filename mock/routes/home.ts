@@ -45,6 +45,7 @@ export function mountHome(app: Hono, options: HomeOptions): void {
     credentials: findDemoCredentials(options.fixtures),
     samples: deriveSamples(options.spec),
     strict: options.strict,
+    specDigest: options.spec.digest,
   });
   const bundles = createBrowserBundles();
   let css: Promise<string> | undefined;

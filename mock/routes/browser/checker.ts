@@ -1,8 +1,10 @@
-// The payload checker of the mock's home page (`GET /`): validation by the mock's `/__mock/validate`, which
-// runs the CLI's own report, and sending through the package's typed client.
+// The payload checker: the mock's home page (`GET /`) and the static checker (`dist/checker/`) alike. It checks
+// in the page with the validators generated from the spec; a mock serving another spec checks through its
+// `/__mock/validate`, which runs the CLI's own report too. Where a mock is there, it sends through the typed client.
 import type { RunReport } from '../../../src/report/validate-report.ts';
 import type { Sample } from '../home-samples.ts';
 import { type IssuesView, showReport, showState } from './issues-view.ts';
+import { checkLocally, localSpecDigest, localSpecDocument } from './local-check.ts';
 import { wireOcpiPanel } from './ocpi-panel.ts';
 import { wireSendPanel } from './send-panel.ts';
 
@@ -14,12 +16,23 @@ const byId = <T extends HTMLElement>(id: string): T => {
 
 const editor = byId<HTMLTextAreaElement>('payload');
 const strict = byId<HTMLInputElement>('strict');
-const adminToken = byId<HTMLInputElement>('admin-token');
 const view: IssuesView = { verdict: byId('verdict'), list: byId<HTMLOListElement>('issues'), editor };
-const { samples } = JSON.parse(byId('checker-data').textContent ?? '{}') as { samples: Sample[] };
+const data = JSON.parse(byId('checker-data').textContent ?? '{}') as {
+  samples: Sample[];
+  specDigest?: string;
+};
+const { samples } = data;
+/** Whether the page checks by itself: it holds the validators of the very spec it is about. */
+const local = data.specDigest === localSpecDigest();
+const adminToken = document.getElementById('admin-token') as HTMLInputElement | null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let inFlight: AbortController | undefined;
-const ocpi = wireOcpiPanel({ after: view.verdict, editor, converted: () => void validate() });
+const ocpi = wireOcpiPanel({
+  after: view.verdict,
+  editor,
+  converted: () => void validate(),
+  ...(local ? { specDocument: localSpecDocument } : {}),
+});
 
 /** Checks the editor's text now; an answer to an older text is dropped. */
 async function validate(): Promise<void> {
@@ -31,6 +44,12 @@ async function validate(): Promise<void> {
     showState(view, 'empty', 'Paste a payload or pick a sample.');
     return;
   }
+  if (local) {
+    const report = checkLocally(text, strict.checked);
+    showReport(view, report);
+    ocpi.offer(report);
+    return;
+  }
   const controller = new AbortController();
   inFlight = controller;
   showState(view, 'checking', 'Checking…');
@@ -40,7 +59,7 @@ async function validate(): Promise<void> {
       headers: {
         'content-type': 'text/plain; charset=UTF-8',
         // Beyond loopback every /__mock route needs the admin token (RFC 6750); the field shows up after a 401.
-        ...(adminToken.value === '' ? {} : { authorization: `Bearer ${adminToken.value}` }),
+        ...(adminToken?.value ? { authorization: `Bearer ${adminToken.value}` } : {}),
       },
       body: text,
       signal: controller.signal,
@@ -51,7 +70,7 @@ async function validate(): Promise<void> {
       showReport(view, answer as RunReport);
       ocpi.offer(answer as RunReport);
     } else {
-      if (response.status === 401) byId('admin').hidden = false;
+      if (response.status === 401 && adminToken) byId('admin').hidden = false;
       const detail = (answer as { detail?: string }).detail ?? `HTTP ${response.status}`;
       showState(view, 'failed', `The mock refused to check: ${detail}`);
     }
@@ -90,17 +109,20 @@ byId<HTMLInputElement>('file').addEventListener('change', (event) => {
   if (file) void file.text().then(load);
 });
 strict.addEventListener('change', () => void validate());
-adminToken.addEventListener('input', validateSoon);
+adminToken?.addEventListener('input', validateSoon);
 byId('validate').addEventListener('click', () => void validate());
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-sample]')) {
   const sample = samples.find((s) => s.id === button.dataset.sample);
   if (sample) button.addEventListener('click', () => load(sample.text));
 }
-wireSendPanel({
-  form: byId<HTMLFormElement>('send'),
-  apiKey: byId<HTMLInputElement>('api-key'),
-  integration: byId<HTMLInputElement>('integration'),
-  status: byId('send-status'),
-  body: byId<HTMLPreElement>('send-body'),
-  editor,
-});
+// The static checker has no mock to send to.
+if (document.getElementById('send')) {
+  wireSendPanel({
+    form: byId<HTMLFormElement>('send'),
+    apiKey: byId<HTMLInputElement>('api-key'),
+    integration: byId<HTMLInputElement>('integration'),
+    status: byId('send-status'),
+    body: byId<HTMLPreElement>('send-body'),
+    editor,
+  });
+}

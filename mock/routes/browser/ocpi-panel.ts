@@ -1,6 +1,6 @@
 // The checker's OCPI panel: when the validator says the payload is OCPI 2.2.1 Location data (the
-// `ocpi-location` note), it offers to convert it in place, by the mapping of the spec the mock serves, and
-// lists what the conversion dropped. The converter is the package's own (`/assets/client.js`).
+// `ocpi-location` note), it offers to convert it in place, by the mapping of the spec, and lists what the
+// conversion dropped. The converter is the package's own.
 
 import {
   convertOcpiLocation,
@@ -18,6 +18,8 @@ export interface OcpiPanelParts {
   readonly editor: HTMLTextAreaElement;
   /** Called with the converted body's text once it is in the editor. */
   readonly converted: () => void;
+  /** The spec's document when the page holds it (it checks by itself); otherwise the mock's is fetched. */
+  readonly specDocument?: () => Record<string, unknown>;
 }
 
 /** The panel's one verb: show or hide the offer for the report of the editor's current text. */
@@ -27,17 +29,18 @@ export interface OcpiPanel {
 
 let mapping: Promise<ReturnType<typeof readOcpiMapping>> | undefined;
 
-/** The spec's OCPI mapping, from the spec this very mock serves; fetched once. */
-function loadMapping(): Promise<ReturnType<typeof readOcpiMapping>> {
-  mapping ??= fetch('/openapi.json')
-    .then((response) => {
-      if (!response.ok) throw new Error(`/openapi.json answered ${response.status}`);
-      return response.json() as Promise<Record<string, unknown>>;
-    })
-    .then((doc) => {
-      const operation = findOperation(doc, (message) => new Error(message));
-      return readOcpiMapping(doc, operation.bodyPointer);
-    });
+/** The spec's OCPI mapping: of the spec the page holds, or of the one this very mock serves (fetched once). */
+function loadMapping(held?: () => Record<string, unknown>): Promise<ReturnType<typeof readOcpiMapping>> {
+  const doc = held
+    ? Promise.resolve(held())
+    : fetch('/openapi.json').then((response) => {
+        if (!response.ok) throw new Error(`/openapi.json answered ${response.status}`);
+        return response.json() as Promise<Record<string, unknown>>;
+      });
+  mapping ??= doc.then((doc) => {
+    const operation = findOperation(doc, (message) => new Error(message));
+    return readOcpiMapping(doc, operation.bodyPointer);
+  });
   mapping.catch(() => {
     mapping = undefined;
   });
@@ -88,7 +91,7 @@ export function wireOcpiPanel(parts: OcpiPanelParts): OcpiPanel {
         throw new Error('the first location is not a JSON object');
       const { body, dropped: fields } = convertOcpiLocation(
         first as Record<string, unknown>,
-        await loadMapping(),
+        await loadMapping(parts.specDocument),
       );
       parts.editor.value = `${JSON.stringify(body, null, 2)}\n`;
       const others = input.locations.length - 1;
