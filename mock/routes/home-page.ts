@@ -12,14 +12,22 @@ export interface HomePage {
   readonly strict: boolean;
   /** The SHA-256 of the spec the page is about: the page checks by itself when its validators are that spec's. */
   readonly specDigest: string;
+  /**
+   * `mock`: the mock's `/`, with the demo credentials, the reference links and Send to mock. `static`: the
+   * static checker (`dist/checker/`), which has no mock to talk to and works from any folder, even a file.
+   */
+  readonly target: 'mock' | 'static';
 }
 
 /** The home page's HTML: no inline script or style, so a strict Content-Security-Policy holds. */
 export function renderHomePage(page: HomePage): string {
   const c = page.credentials;
-  const demo = c
-    ? `<p class="demo">Demo customer ${escapeMarkup(c.customer)}: <code>${escapeMarkup(page.apiKeyHeader)}: ${escapeMarkup(c.apiKey)}</code>, integration <code>${escapeMarkup(c.integrationId)}</code></p>`
-    : '<p class="demo">No demo customer: the fixtures name no API key with an integration.</p>';
+  const mock = page.target === 'mock';
+  const demo = !mock
+    ? '<p class="demo">Checks payloads in this page: nothing you paste leaves it.</p>'
+    : c
+      ? `<p class="demo">Demo customer ${escapeMarkup(c.customer)}: <code>${escapeMarkup(page.apiKeyHeader)}: ${escapeMarkup(c.apiKey)}</code>, integration <code>${escapeMarkup(c.integrationId)}</code></p>`
+      : '<p class="demo">No demo customer: the fixtures name no API key with an integration.</p>';
   const buttons = page.samples
     .map((s) => `<button type="button" data-sample="${escapeMarkup(s.id)}">${escapeMarkup(s.label)}</button>`)
     .join('\n        ');
@@ -34,23 +42,17 @@ export function renderHomePage(page: HomePage): string {
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>ocpi-location-kit mock: payload checker</title>
-  <link rel="stylesheet" href="/assets/checker.css">
-  <link rel="icon" type="image/png" href="/docs/favicon-32x32.png">
-  <script type="module" src="/assets/checker.js"></script>
+  <title>ocpi-location-kit${mock ? ' mock' : ''}: payload checker</title>
+  ${mock ? mockHead : staticHead}
 </head>
 <body>
   <header>
     <div>
-      <h1>ocpi-location-kit mock</h1>
-      <p>Mocks <code>${escapeMarkup(page.operation)}</code> ("add an OCPI location to an integration") from <code>openapi.yaml</code>.</p>
+      <h1>ocpi-location-kit${mock ? ' mock' : ' payload checker'}</h1>
+      <p>${mock ? 'Mocks' : 'Checks bodies of'} <code>${escapeMarkup(page.operation)}</code> ("add an OCPI location to an integration") ${mock ? 'from' : 'against'} <code>openapi.yaml</code>.</p>
       ${demo}
     </div>
-    <nav aria-label="Reference">
-      <a href="/docs">API reference</a>
-      <a href="/openapi.yaml">openapi.yaml</a>
-      <a href="/openapi.json">openapi.json</a>
-    </nav>
+    ${mock ? mockNav : ''}
   </header>
   <main>
     <h2>Payload checker</h2>
@@ -73,9 +75,36 @@ export function renderHomePage(page: HomePage): string {
       <section class="results" aria-labelledby="issues-heading">
         <h3 id="issues-heading">Issues</h3>
         <p id="verdict" role="status" aria-live="polite" data-state="empty">Paste a payload or pick a sample.</p>
-        <p id="admin" class="admin" hidden><label>Admin token (this mock listens beyond loopback) <input id="admin-token" type="password" autocomplete="off"></label></p>
-        <ol id="issues" aria-label="Issues; choose one to move the cursor to it"></ol>
-        <form id="send" aria-labelledby="send-heading">
+${mock ? adminField : ''}        <ol id="issues" aria-label="Issues; choose one to move the cursor to it"></ol>
+${mock ? sendForm(c) : ''}      </section>
+    </div>
+  </main>
+  <script type="application/json" id="checker-data">${data}</script>
+</body>
+</html>
+`;
+}
+
+const mockHead = `<link rel="stylesheet" href="/assets/checker.css">
+  <link rel="icon" type="image/png" href="/docs/favicon-32x32.png">
+  <script type="module" src="/assets/checker.js"></script>`;
+
+// Relative URLs and a classic script: a module script is refused from file:// (its origin is opaque).
+const staticHead = `<link rel="stylesheet" href="checker.css">
+  <script defer src="checker.js"></script>`;
+
+const mockNav = `<nav aria-label="Reference">
+      <a href="/docs">API reference</a>
+      <a href="/openapi.yaml">openapi.yaml</a>
+      <a href="/openapi.json">openapi.json</a>
+    </nav>`;
+
+const adminField = `        <p id="admin" class="admin" hidden><label>Admin token (this mock listens beyond loopback) <input id="admin-token" type="password" autocomplete="off"></label></p>
+`;
+
+/** Send to mock: only where a mock is there. */
+function sendForm(c: DemoCredentials | undefined): string {
+  return `        <form id="send" aria-labelledby="send-heading">
           <h3 id="send-heading">Send to mock</h3>
           <div class="fields">
             <label>API key <input id="api-key" name="apiKey" autocomplete="off" value="${escapeMarkup(c?.apiKey ?? '')}"></label>
@@ -87,11 +116,5 @@ export function renderHomePage(page: HomePage): string {
             <pre id="send-body" hidden></pre>
           </div>
         </form>
-      </section>
-    </div>
-  </main>
-  <script type="application/json" id="checker-data">${data}</script>
-</body>
-</html>
 `;
 }

@@ -46,6 +46,7 @@ export function mountHome(app: Hono, options: HomeOptions): void {
     samples: deriveSamples(options.spec),
     strict: options.strict,
     specDigest: options.spec.digest,
+    target: 'mock',
   });
   const bundles = createBrowserBundles();
   let css: Promise<string> | undefined;

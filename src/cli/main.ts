@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<Command>> = {
   compare: async () => (await import('./compare-command.ts')).compareCommand,
   verify: async () => (await import('./verify-command.ts')).verifyCommand,
   mock: async () => (await import('./mock-command.ts')).mockCommand,
+  checker: async () => (await import('./checker-command.ts')).checkerCommand,
 };
 
 const help = async (): Promise<string> => {
