@@ -12,6 +12,10 @@ import { projectSpec } from '../src/openapi/project-spec.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** A plug in a green square: without an icon of its own, a browser asks the host for /favicon.ico. */
+const favicon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f7a4d"/><path d="M11 6v6M21 6v6M8 12h16v5a8 8 0 0 1-16 0zM16 25v3" stroke="#fff" stroke-width="2.5" fill="none" stroke-linecap="round"/></svg>
+`;
+
 /** The files of the static checker, by name. */
 export async function renderChecker(): Promise<Record<string, string>> {
   const spec = projectSpec();
@@ -42,6 +46,7 @@ export async function renderChecker(): Promise<Record<string, string>> {
     'index.html': html,
     'checker.js': script,
     'checker.css': readFileSync(join(root, 'mock/routes/browser/checker.css'), 'utf8'),
+    'favicon.svg': favicon,
   };
 }
 

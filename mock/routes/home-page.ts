@@ -91,6 +91,7 @@ const mockHead = `<link rel="stylesheet" href="/assets/checker.css">
 
 // Relative URLs and a classic script: a module script is refused from file:// (its origin is opaque).
 const staticHead = `<link rel="stylesheet" href="checker.css">
+  <link rel="icon" type="image/svg+xml" href="favicon.svg">
   <script defer src="checker.js"></script>`;
 
 const mockNav = `<nav aria-label="Reference">

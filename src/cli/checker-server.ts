@@ -22,6 +22,7 @@ const types: Record<string, string> = {
   'index.html': 'text/html; charset=UTF-8',
   'checker.js': 'text/javascript; charset=UTF-8',
   'checker.css': 'text/css; charset=UTF-8',
+  'favicon.svg': 'image/svg+xml',
 };
 
 /** A listening static checker. */
@@ -30,7 +31,7 @@ export interface RunningChecker {
   close(): Promise<void>;
 }
 
-/** Serves the static checker's three files from `folder` under `checkerPolicy`; anything else is a 404. */
+/** Serves the static checker's files from `folder` under `checkerPolicy`; anything else is a 404. */
 export async function serveChecker(folder: string, port = 4020, host = '127.0.0.1'): Promise<RunningChecker> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';

@@ -25,3 +25,14 @@ export async function validateWithCli(text: string, strict = false): Promise<Run
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Runs the real `validate --format json` once over `files`; the report lists them in the same order. */
+export async function validateFilesWithCli(files: readonly string[], strict = false): Promise<RunReport> {
+  const args = ['src/cli/bin.js', 'validate', '--format', 'json', ...(strict ? ['--strict'] : []), ...files];
+  const stdout = await new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, out) =>
+      error && typeof error.code !== 'number' ? reject(error) : resolve(out),
+    );
+  });
+  return JSON.parse(stdout) as RunReport;
+}
