@@ -20,14 +20,16 @@ import { mountDocs } from './routes/docs.ts';
 import { mountHome } from './routes/home.ts';
 import { mountValidate } from './routes/validate-endpoint.ts';
 import type { RequestLogger } from './server/log.ts';
+import { writeError } from './server/output.ts';
 import { isoNow } from './state/clock.ts';
 import { type Fixtures, loadFixtures } from './state/fixtures.ts';
 import { createIdSource } from './state/ids.ts';
 import { createJournal } from './state/journal.ts';
+import { resolveStateLimits, type StateLimits } from './state/limits.ts';
 import { createStore, type Store } from './state/store.ts';
 
 /** How a mock behaves; every field is optional and the defaults are the documented demo. */
-export interface MockOptions {
+export interface MockOptions extends Partial<StateLimits> {
   /** A loaded spec, or the path of one; default the project's openapi.yaml. */
   readonly spec?: Spec | string;
   /** Fixtures, or the path of a fixtures file; default `mock/fixtures/demo.json`. */
@@ -75,8 +77,9 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   const validator = createValidator(spec);
   const base = typeof options.fixtures === 'object' ? options.fixtures : loadFixtures(options.fixtures);
   const fixtures = joinDemoCustomer(base, options.apiKeys ?? [], options.integrations ?? []);
-  const store = createStore(fixtures);
-  const journal = createJournal(spec, options.journalSize);
+  const stateLimits = resolveStateLimits(options);
+  const store = createStore(fixtures, stateLimits);
+  const journal = createJournal(spec, options.journalSize, stateLimits);
   const ids = createIdSource(spec, options.seed);
   const state: MockState = {
     store,
@@ -162,7 +165,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     return send(c, problems.routeNotFound(c.req.method, c.req.path));
   });
   app.onError((error, c) => {
-    process.stderr.write(`ocpi-location-kit mock: ${error.stack ?? error.message}\n`);
+    writeError(`ocpi-location-kit mock: ${error.stack ?? error.message}\n`);
     return send(c, problems.internal(c.req.path));
   });
   return { app, state, spec, operation: { route, handle, log, problems } };

@@ -5,6 +5,7 @@ import type { Problems } from '../pipeline/problem.ts';
 import { readIncoming } from '../pipeline/read-body.ts';
 import type { Reply } from '../pipeline/reply.ts';
 import { defaultLimits } from './limits.ts';
+import { writeError } from './output.ts';
 
 /** A node:http request listener. */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -54,7 +55,7 @@ export function createNodeListener(mock: MockApp, urlLimit: number = defaultLimi
         });
       },
       (error: Error) => {
-        process.stderr.write(`ocpi-location-kit mock: ${error.stack ?? error.message}\n`);
+        writeError(`ocpi-location-kit mock: ${error.stack ?? error.message}\n`);
         write(res, problems.internal(path));
       },
     );

@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { createMockApp, type MockApp, type MockOptions } from '../app.ts';
 import { createClientErrorHandler } from './client-error.ts';
 import { defaultLimits, nodeServerOptions, type ServerLimits } from './limits.ts';
+import { defaultLinger, installLinger, type LingerLimits, trackRequest } from './linger.ts';
 import { createNodeListener } from './node-listener.ts';
 
 /** Where and how to listen, and the server's limits, on top of the mock's own options. */
-export interface ServeOptions extends MockOptions, Partial<ServerLimits> {
+export interface ServeOptions extends MockOptions, Partial<ServerLimits>, Partial<LingerLimits> {
   /** Default 4010; 0 picks a free port. */
   readonly port?: number;
   /** Default 127.0.0.1. */
@@ -39,9 +40,18 @@ export async function serveMock(options: ServeOptions = {}): Promise<RunningMock
     options.adminToken ?? (loopback.test(host) ? undefined : randomBytes(18).toString('base64url'));
   const mock = createMockApp({ ...options, corsOrigins, ...(adminToken ? { adminToken } : {}) });
   const limits: ServerLimits = { ...defaultLimits, ...definedLimits(options) };
-  const server: Server = createServer(nodeServerOptions(limits), createNodeListener(mock, limits.urlLimit));
+  const listener = createNodeListener(mock, limits.urlLimit);
+  const server: Server = createServer(nodeServerOptions(limits), (req, res) => {
+    trackRequest(req);
+    listener(req, res);
+  });
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
-  server.on('clientError', createClientErrorHandler(mock.operation.problems, limits.headerLimit));
+  const linger: LingerLimits = {
+    lingerMs: options.lingerMs ?? defaultLinger.lingerMs,
+    lingerBytes: options.lingerBytes ?? defaultLinger.lingerBytes,
+  };
+  installLinger(server, linger);
+  server.on('clientError', createClientErrorHandler(mock.operation.problems, limits.headerLimit, linger));
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 4010, host, () => {
