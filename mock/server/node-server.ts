@@ -13,6 +13,11 @@ export interface ServeOptions extends MockOptions, Partial<ServerLimits>, Partia
   readonly port?: number;
   /** Default 127.0.0.1. */
   readonly host?: string;
+  /**
+   * Connections the kernel may queue before the mock accepts them; default 4096 (Linux caps it at
+   * `net.core.somaxconn`). node:http's 511 overflows when 1,000 clients connect at once while the event loop is busy.
+   */
+  readonly backlog?: number;
   /** How long `close()` waits for requests in flight before cutting connections, in ms; default 3000. */
   readonly graceMs?: number;
 }
@@ -54,7 +59,7 @@ export async function serveMock(options: ServeOptions = {}): Promise<RunningMock
   server.on('clientError', createClientErrorHandler(mock.operation.problems, limits.headerLimit, linger));
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen(options.port ?? 4010, host, () => {
+    server.listen({ port: options.port ?? 4010, host, backlog: options.backlog ?? 4096 }, () => {
       server.off('error', fail);
       done();
     });
