@@ -1,7 +1,7 @@
 import type { Ring } from '../state/ring.ts';
 
 /** How much one listing page may hold: a page is built and sent in well under a few hundred ms. */
-export const pageLimits = { defaultItems: 100, maxItems: 1000, maxBytes: 1024 * 1024 } as const;
+export const pageLimits = { defaultItems: 100, maxItems: 1000, maxBytes: 256 * 1024 } as const;
 
 /** The paging parameters of a listing, read from its query. */
 export interface PageQuery {

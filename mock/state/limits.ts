@@ -7,7 +7,7 @@ export interface StateLimits {
   readonly maxLocations: number;
   /** Bytes the stored locations may take together; default 64 MiB. The oldest go first. */
   readonly storeBytes: number;
-  /** Bytes one stored location may take; a longer `name` is cut to fit and marked `truncated`; default 16 KiB. */
+  /** Bytes one stored location may take; a longer `name` is cut to fit and marked `truncated`; default 4 KiB. */
   readonly storeItemBytes: number;
   /** Bytes the request journal may take together; default 32 MiB. The oldest entries go first. */
   readonly journalBytes: number;
@@ -19,7 +19,7 @@ export interface StateLimits {
 export const defaultStateLimits: StateLimits = {
   maxLocations: 10_000,
   storeBytes: 64 * 1024 * 1024,
-  storeItemBytes: 16 * 1024,
+  storeItemBytes: 4 * 1024,
   journalBytes: 32 * 1024 * 1024,
   journalItemBytes: 64 * 1024,
 };

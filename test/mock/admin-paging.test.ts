@@ -80,7 +80,7 @@ describe('paged admin listings', () => {
 
   it('caps a page by bytes and says so', async () => {
     const mock = makeMock();
-    // 200 locations cut to about 8,000 characters each are more than the 1 MiB a page may hold.
+    // 200 locations cut to about 1,800 characters each are more than the 256 KiB a page may hold.
     for (let i = 0; i < 200; i++) await post(mock, tampere, { name: `${i}${'x'.repeat(15_000)}` });
     const response = await mock.app.request('/__mock/locations?limit=1000');
     const text = await response.text();
