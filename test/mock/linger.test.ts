@@ -60,3 +60,18 @@ describe('lingering close', () => {
     }
   });
 });
+
+describe('lingering close on other early answers', () => {
+  it('delivers the 404 of an unknown route to a client that writes a big body first', async () => {
+    const local = await serveMock({ spec, port: 0 });
+    try {
+      const head = postHead(local.port, body.length, ['connection: close']).replace(
+        '/integrations/int-tampere-roaming/locations',
+        '/nowhere',
+      );
+      for (let i = 0; i < 5; i++) expect((await writeFirst(local.port, head, body)).status).toBe(404);
+    } finally {
+      await local.close();
+    }
+  });
+});
