@@ -6,6 +6,7 @@ import { createClientErrorHandler } from './client-error.ts';
 import { defaultLimits, nodeServerOptions, type ServerLimits } from './limits.ts';
 import { defaultLinger, installLinger, type LingerLimits, trackRequest } from './linger.ts';
 import { createNodeListener } from './node-listener.ts';
+import { paceRequests } from './pace.ts';
 
 /** Where and how to listen, and the server's limits, on top of the mock's own options. */
 export interface ServeOptions extends MockOptions, Partial<ServerLimits>, Partial<LingerLimits> {
@@ -45,7 +46,7 @@ export async function serveMock(options: ServeOptions = {}): Promise<RunningMock
     options.adminToken ?? (loopback.test(host) ? undefined : randomBytes(18).toString('base64url'));
   const mock = createMockApp({ ...options, corsOrigins, ...(adminToken ? { adminToken } : {}) });
   const limits: ServerLimits = { ...defaultLimits, ...definedLimits(options) };
-  const listener = createNodeListener(mock, limits.urlLimit);
+  const listener = paceRequests(createNodeListener(mock, limits.urlLimit));
   const server: Server = createServer(nodeServerOptions(limits), (req, res) => {
     trackRequest(req);
     listener(req, res);
