@@ -6,6 +6,11 @@ export interface DroppedOutput {
   bytes: number;
 }
 
+/** What a stream dropped, and the bytes it holds unwritten now. */
+export interface OutputState extends DroppedOutput {
+  queuedBytes: number;
+}
+
 /** Bytes a stream may hold unwritten before new lines are dropped: a log nobody reads must not grow the heap. */
 export const maxQueuedBytes = 1024 * 1024;
 
@@ -34,9 +39,10 @@ export function writeError(text: string): void {
 }
 
 /** What stdout and stderr have dropped so far, for `/__mock/health` and the exit line. */
-export function outputStats(): { stdout: DroppedOutput; stderr: DroppedOutput } {
-  return {
-    stdout: { ...(dropped.get(process.stdout) ?? { lines: 0, bytes: 0 }) },
-    stderr: { ...(dropped.get(process.stderr) ?? { lines: 0, bytes: 0 }) },
-  };
+export function outputStats(): { stdout: OutputState; stderr: OutputState } {
+  const of = (stream: Writable) => ({
+    ...(dropped.get(stream) ?? { lines: 0, bytes: 0 }),
+    queuedBytes: stream.writableLength,
+  });
+  return { stdout: of(process.stdout), stderr: of(process.stderr) };
 }

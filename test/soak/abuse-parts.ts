@@ -68,7 +68,7 @@ export async function healthOf(url: string): Promise<{
   rssBytes: number;
   store: { evicted: number; bytes: number; items: number };
   journal: { evicted: number; bytes: number };
-  output: { stdout: { lines: number } };
+  output: { stdout: { lines: number; queuedBytes: number } };
 }> {
   return (await fetch(`${url}/__mock/health`)).json() as never;
 }
