@@ -187,7 +187,7 @@ const flood = async (readStdout: boolean) => {
       excess < 0.1 &&
       stdout.lines > 0 &&
       stdout.queuedBytes <= 1.1 * 1024 * 1024,
-    figure: `${unread.result['2xx']} x 200, RSS ${mib(unread.first)} after 10k requests, median ${mib(unread.late)} over the last third against ${mib(read.late)} with stdout read (${(excess * 100).toFixed(1)}%, limit 10%); ${stdout.lines} log lines dropped, ${(stdout.queuedBytes / 1024).toFixed(0)} KiB queued (limit 1 MiB)`,
+    figure: `${unread.result['2xx']} x 200, RSS ${mib(unread.first)} after 10k requests, median ${mib(unread.late)} over the last third against ${mib(read.late)} with stdout read (${(excess * 100).toFixed(1)}%, limit 10%); ${stdout.lines} log lines dropped, ${(stdout.queuedBytes / 1024).toFixed(0)} KiB queued (limit 1 MiB and one batch)`,
   });
   say({
     name: 'SIGTERM with stdout blocked',
