@@ -17,14 +17,16 @@ import { mountDocs } from './routes/docs.ts';
 import { mountHome } from './routes/home.ts';
 import { mountValidate } from './routes/validate-endpoint.ts';
 import { loadFixtures } from './server/fixtures-file.ts';
+import { writeError } from './server/output.ts';
 import { isoNow } from './state/clock.ts';
 import type { Fixtures } from './state/fixtures.ts';
 import { createIdSource } from './state/ids.ts';
 import { createJournal } from './state/journal.ts';
+import { resolveStateLimits, type StateLimits } from './state/limits.ts';
 import { createStore } from './state/store.ts';
 
 /** How a mock behaves; every field is optional and the defaults are the documented demo. */
-export interface MockOptions {
+export interface MockOptions extends Partial<StateLimits> {
   /** A loaded spec, or the path of one; default the project's openapi.yaml. */
   readonly spec?: Spec | string;
   /** Fixtures, or the path of a fixtures file; default `mock/fixtures/demo.json`. */
@@ -78,8 +80,9 @@ export function createMockApp(options: MockOptions = {}): MockApp {
   const validator = createValidator(spec);
   const base = typeof options.fixtures === 'object' ? options.fixtures : loadFixtures(options.fixtures);
   const fixtures = joinDemoCustomer(base, options.apiKeys ?? [], options.integrations ?? []);
-  const store = createStore(fixtures);
-  const journal = createJournal(spec, options.journalSize);
+  const stateLimits = resolveStateLimits(options);
+  const store = createStore(fixtures, stateLimits);
+  const journal = createJournal(spec, options.journalSize, stateLimits);
   const ids = createIdSource(spec, options.seed);
   const redact = createRedactor(store);
   const state: MockState = {
@@ -110,6 +113,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     delayMs: options.delayMs ?? 0,
     route,
     log,
+    reportBug: (text) => writeError(`${text}\n`),
   });
 
   const app = new Hono<Env>();
@@ -166,7 +170,7 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     return send(c, problems.routeNotFound(c.req.method, c.req.path));
   });
   app.onError((error, c) => {
-    process.stderr.write(`ocpi-location-kit mock: ${error.stack ?? error.message}\n`);
+    writeError(`ocpi-location-kit mock: ${error.stack ?? error.message}\n`);
     return send(c, problems.internal(c.req.path));
   });
   return { app, state, spec, operation: { run, problems } };

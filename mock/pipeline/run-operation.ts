@@ -48,6 +48,8 @@ export interface OperationDeps {
   readonly delayMs: number;
   readonly route: OperationRoute;
   readonly log: RequestLogger | undefined;
+  /** Where a bug's stack goes (one line per call); default `console.error`. */
+  readonly reportBug?: (text: string) => void;
 }
 
 /** Runs a request through the pipeline when it is the operation's: `undefined` when the path is another's. */
@@ -61,6 +63,7 @@ export type OperationRunner = (request: OperationRequest) => Promise<OperationRe
  */
 export function createOperationRunner(deps: OperationDeps): OperationRunner {
   const { route, problems, log } = deps;
+  const reportBug = deps.reportBug ?? ((text: string) => console.error(text));
   const handle = createHandler(deps);
   return (request) => {
     const path = pathOf(request.url);
@@ -70,7 +73,7 @@ export function createOperationRunner(deps: OperationDeps): OperationRunner {
     const answer =
       request.method === route.method
         ? handle(request, path, params).catch((error: Error) => {
-            console.error(`ocpi-location-kit mock: ${error.stack ?? error.message}`);
+            reportBug(`ocpi-location-kit mock: ${error.stack ?? error.message}`);
             return { reply: problems.internal(path), issues: 0 };
           })
         : Promise.resolve({

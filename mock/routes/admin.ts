@@ -2,10 +2,13 @@ import type { Hono } from 'hono';
 import type { Problems } from '../pipeline/problem.ts';
 import { send } from '../pipeline/reply.ts';
 import { type Redactor, sameSecret } from '../pipeline/secrets.ts';
+import { outputStats } from '../server/output.ts';
 import { checkFixtures } from '../state/fixtures.ts';
 import type { IdSource } from '../state/ids.ts';
 import type { Journal } from '../state/journal.ts';
+import type { Ring } from '../state/ring.ts';
 import type { CreatedLocation, Store } from '../state/store.ts';
+import { pageOf, readPageQuery } from './admin-listing.ts';
 
 /** The reserved prefix of the mock's own routes; the API never uses it. */
 export const adminPrefix = '/__mock';
@@ -40,34 +43,52 @@ export function mountAdmin(
       return send(c, problems.adminUnauthorised(sent !== undefined, c.req.path));
     });
   }
-  app.get(`${adminPrefix}/health`, (c) =>
-    c.json({
+  app.get(`${adminPrefix}/health`, (c) => {
+    const { locations } = state.store;
+    const journal = state.journal.ring;
+    return c.json({
       status: 'ok',
       operation,
       customers: state.store.customerCount(),
-      locations: state.store.locations.size,
+      locations: locations.size,
       uptimeSeconds: Math.round((Date.now() - started) / 1000),
       rssBytes: process.memoryUsage.rss(),
-    }),
-  );
+      store: usage(locations),
+      journal: usage(journal),
+      output: outputStats(),
+    });
+  });
   app.get(`${adminPrefix}/requests`, (c) => {
-    const limit = c.req.query('limit');
-    const list = state.journal.list(limit === undefined ? undefined : Math.max(0, Number(limit) || 0));
+    const query = readPageQuery(c.req.query('limit'), c.req.query('cursor'));
+    if (!query.ok) return send(c, problems.adminInvalid(query.message, c.req.path));
+    const journal = state.journal.ring;
+    const page = pageOf(journal, query.value);
+    const head = `{"capacity":${journal.capacity},"dropped":${journal.dropped},"next":${JSON.stringify(page.next)},"capped":${page.capped},"entries":[`;
     c.header('content-type', 'application/json');
-    return c.body(state.redact(JSON.stringify(list)));
+    return c.body(state.redact(`${head}${page.items.join(',')}]}`));
   });
   app.get(`${adminPrefix}/locations`, (c) => {
+    const query = readPageQuery(c.req.query('limit'), c.req.query('cursor'));
+    if (!query.ok) return send(c, problems.adminInvalid(query.message, c.req.path));
     const only = c.req.query('integrationId');
-    const integrations: Record<string, Omit<CreatedLocation, 'integrationId'>[]> = {};
+    const { locations } = state.store;
+    const keep = (location: CreatedLocation) => only === undefined || location.integrationId === only;
     let total = 0;
-    for (const { integrationId, ...location } of state.store.locations.toArray()) {
-      if (only !== undefined && integrationId !== only) continue;
-      const list = integrations[integrationId] ?? [];
-      list.push(location);
-      integrations[integrationId] = list;
-      total++;
-    }
-    return c.json({ total, dropped: state.store.locations.dropped, integrations });
+    for (let seq = locations.start; seq < locations.end; seq++)
+      if (keep(locations.at(seq) as CreatedLocation)) total++;
+    const page = pageOf(locations, query.value, keep, ({ integrationId: _, ...location }) => location);
+    // Grouped per integration from the serialised items: nothing is serialised twice.
+    const groups = new Map<string, string[]>();
+    page.values.forEach(({ integrationId }, i) => {
+      const group = groups.get(integrationId) ?? [];
+      group.push(page.items[i] as string);
+      groups.set(integrationId, group);
+    });
+    const integrations = [...groups].map(([id, items]) => `${JSON.stringify(id)}:[${items.join(',')}]`);
+    const head = `{"total":${total},"count":${page.items.length},"dropped":${locations.dropped},"next":${JSON.stringify(page.next)},"capped":${page.capped}`;
+    const body = `${head},"integrations":{${integrations.join(',')}}}`;
+    c.header('content-type', 'application/json');
+    return c.body(state.redact(body));
   });
   app.post(`${adminPrefix}/reset`, (c) => {
     state.reset();
@@ -85,4 +106,16 @@ export function mountAdmin(
     const counts = state.store.add(checked.value);
     return c.json({ ...counts, customers: state.store.customerCount() });
   });
+}
+
+/** What a bounded buffer holds and what it had to let go. */
+function usage(ring: Ring<unknown>) {
+  return {
+    items: ring.size,
+    capacity: ring.capacity,
+    bytes: ring.bytes,
+    maxBytes: ring.maxBytes,
+    evicted: ring.dropped,
+    evictedBytes: ring.droppedBytes,
+  };
 }

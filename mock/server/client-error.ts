@@ -1,5 +1,7 @@
+import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Problems } from '../pipeline/problem.ts';
+import { isLingering, type LingerLimits, lingerClose } from './linger.ts';
 
 /** What node:http passes to `clientError`: the parser's code, or the timeout's. */
 type ClientError = Error & { code?: string };
@@ -25,8 +27,11 @@ const reasons: Record<number, string> = {
 export function createClientErrorHandler(
   problems: Problems,
   headerLimit: number,
+  linger?: LingerLimits,
 ): (error: ClientError, socket: Duplex) => void {
   return (error, socket) => {
+    // The parser keeps failing on the bytes a lingering client still sends: they are being discarded.
+    if (isLingering(socket)) return;
     const code = error.code ?? '';
     const net = socket as Duplex & { bytesWritten?: number };
     if (code !== 'ECONNRESET' && socket.writable && (net.bytesWritten ?? 0) === 0) {
@@ -38,6 +43,9 @@ export function createClientErrorHandler(
       socket.write(
         `HTTP/1.1 ${status} ${reasons[status]}\r\ncontent-type: ${reply.contentType}\r\ncontent-length: ${Buffer.byteLength(reply.body)}\r\nconnection: close\r\n\r\n${reply.body}`,
       );
+      // A client that writes its whole request before reading must get the answer, not a reset: linger.
+      if (linger && socket instanceof Socket && code !== 'ERR_HTTP_REQUEST_TIMEOUT')
+        return lingerClose(socket, linger);
     }
     socket.destroy();
   };

@@ -1,19 +1,24 @@
 import type { RequestLogger } from '../pipeline/run-operation.ts';
 import { clockNow, isoNow } from '../state/clock.ts';
+import { writeOrDrop } from './output.ts';
 
 /** The request log's two formats: a line for people, or JSON lines for machines. */
 export type LogFormat = 'pretty' | 'json';
 
 /**
  * Lines written to stdout are gathered and written once per turn of the event loop: under load that is one
- * system call for many requests instead of one each, and the order of lines is kept.
+ * system call for many requests instead of one each, and the order of lines is kept. When stdout does not
+ * drain (a pipe nobody reads), the lines are dropped and counted rather than queued (see `output.ts`).
  */
-export function batchedStdout(): (line: string) => void {
+export function batchedStdout(
+  stream: import('node:stream').Writable = process.stdout,
+): (line: string) => void {
   let pending: string[] = [];
   const flush = () => {
     const text = pending.join('');
+    const lines = pending.length;
     pending = [];
-    process.stdout.write(text);
+    writeOrDrop(stream, text, lines);
   };
   return (line) => {
     if (pending.push(line) === 1) setImmediate(flush);

@@ -4,14 +4,21 @@ import type { AddressInfo } from 'node:net';
 import { createMockApp, type MockApp, type MockOptions } from '../app.ts';
 import { createClientErrorHandler } from './client-error.ts';
 import { defaultLimits, nodeServerOptions, type ServerLimits } from './limits.ts';
+import { defaultLinger, installLinger, type LingerLimits, trackRequest } from './linger.ts';
 import { createNodeListener } from './node-listener.ts';
+import { paceRequests } from './pace.ts';
 
 /** Where and how to listen, and the server's limits, on top of the mock's own options. */
-export interface ServeOptions extends MockOptions, Partial<ServerLimits> {
+export interface ServeOptions extends MockOptions, Partial<ServerLimits>, Partial<LingerLimits> {
   /** Default 4010; 0 picks a free port. */
   readonly port?: number;
   /** Default 127.0.0.1. */
   readonly host?: string;
+  /**
+   * Connections the kernel may queue before the mock accepts them; default 4096 (Linux caps it at
+   * `net.core.somaxconn`). node:http's 511 overflows when 1,000 clients connect at once while the event loop is busy.
+   */
+  readonly backlog?: number;
   /** How long `close()` waits for requests in flight before cutting connections, in ms; default 3000. */
   readonly graceMs?: number;
 }
@@ -39,12 +46,21 @@ export async function serveMock(options: ServeOptions = {}): Promise<RunningMock
     options.adminToken ?? (loopback.test(host) ? undefined : randomBytes(18).toString('base64url'));
   const mock = createMockApp({ ...options, corsOrigins, ...(adminToken ? { adminToken } : {}) });
   const limits: ServerLimits = { ...defaultLimits, ...definedLimits(options) };
-  const server: Server = createServer(nodeServerOptions(limits), createNodeListener(mock, limits.urlLimit));
+  const listener = paceRequests(createNodeListener(mock, limits.urlLimit));
+  const server: Server = createServer(nodeServerOptions(limits), (req, res) => {
+    trackRequest(req);
+    listener(req, res);
+  });
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
-  server.on('clientError', createClientErrorHandler(mock.operation.problems, limits.headerLimit));
+  const linger: LingerLimits = {
+    lingerMs: options.lingerMs ?? defaultLinger.lingerMs,
+    lingerBytes: options.lingerBytes ?? defaultLinger.lingerBytes,
+  };
+  installLinger(server, linger);
+  server.on('clientError', createClientErrorHandler(mock.operation.problems, limits.headerLimit, linger));
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen(options.port ?? 4010, host, () => {
+    server.listen({ port: options.port ?? 4010, host, backlog: options.backlog ?? 4096 }, () => {
       server.off('error', fail);
       done();
     });

@@ -1,5 +1,7 @@
 import type { Spec } from '../../src/openapi/spec.ts';
 import type { Issue } from '../../src/validation/types.ts';
+import { approximateBytes, truncateText } from './bytes.ts';
+import { defaultStateLimits, type StateLimits } from './limits.ts';
 import { Ring } from './ring.ts';
 
 /** One request as `GET /__mock/requests` shows it. Credentials are never stored: query keys are masked. */
@@ -13,6 +15,8 @@ export interface JournalEntry {
   readonly durationMs: number;
   readonly issues: readonly Issue[];
   readonly createdId?: string;
+  /** Issues left out to keep the entry under the per-item limit. */
+  readonly issuesDropped?: number;
 }
 
 /** The bounded request journal. */
@@ -20,14 +24,23 @@ export interface Journal {
   record(entry: JournalEntry): void;
   /** Oldest first; `limit` keeps the newest. */
   list(limit?: number): { entries: JournalEntry[]; dropped: number; capacity: number };
+  /** The ring itself, for paged listings (sequence numbers are the cursors). */
+  readonly ring: Ring<JournalEntry>;
   clear(): void;
   /** Masks the credentials of a raw query string (without `?`). */
   redactQuery(query: string): string;
 }
 
-/** Creates a journal that holds at most `capacity` requests. */
-export function createJournal(spec: Spec, capacity = 500): Journal {
-  const ring = new Ring<JournalEntry>(capacity);
+/** Longest text kept in a journal entry's issue (a message quoting a 900 KB property name, say). */
+const maxIssueText = 1024;
+
+/** Creates a journal that holds at most `capacity` requests and `limits.journalBytes` bytes. */
+export function createJournal(
+  spec: Spec,
+  capacity = 500,
+  limits: Pick<StateLimits, 'journalBytes' | 'journalItemBytes'> = defaultStateLimits,
+): Journal {
+  const ring = new Ring<JournalEntry>(capacity, limits.journalBytes);
   const secret = new Set(
     spec.operation.security
       .flat()
@@ -35,8 +48,16 @@ export function createJournal(spec: Spec, capacity = 500): Journal {
       .map((c) => c.name),
   );
   return {
-    record: (entry) => ring.push(entry),
+    record(entry) {
+      const bytes = approximateBytes(entry);
+      if (bytes <= limits.journalItemBytes) ring.push(entry, bytes);
+      else {
+        const fitted = cutToFit(entry, limits.journalItemBytes);
+        ring.push(fitted, approximateBytes(fitted));
+      }
+    },
     list: (limit) => ({ entries: ring.toArray(limit), dropped: ring.dropped, capacity }),
+    ring,
     clear: () => ring.clear(),
     redactQuery(query) {
       const params = new URLSearchParams(query);
@@ -45,4 +66,30 @@ export function createJournal(spec: Spec, capacity = 500): Journal {
       return out.toString().replaceAll('%2A', '*');
     },
   };
+}
+
+/** Cuts an entry to `maxBytes`: long texts in its issues first, then the issues that do not fit. */
+function cutToFit(entry: JournalEntry, maxBytes: number): JournalEntry {
+  const { issues, ...rest } = entry;
+  const head = { ...rest, path: truncateText(rest.path, maxIssueText) };
+  let budget = maxBytes - approximateBytes(head) - 64;
+  const kept: Issue[] = [];
+  for (const issue of issues) {
+    const cut = cutIssue(issue);
+    const bytes = approximateBytes(cut);
+    if (bytes > budget) break;
+    budget -= bytes;
+    kept.push(cut);
+  }
+  return { ...head, issues: kept, issuesDropped: issues.length - kept.length };
+}
+
+function cutIssue(issue: Issue): Issue {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(issue)) {
+    if (typeof value === 'string') out[key] = truncateText(value, maxIssueText);
+    else if (Array.isArray(value)) out[key] = value.slice(0, 64);
+    else out[key] = value;
+  }
+  return out as Issue;
 }

@@ -1,4 +1,6 @@
+import { approximateBytes, truncateText } from './bytes.ts';
 import type { CustomerFixture, Fixtures } from './fixtures.ts';
+import { defaultStateLimits, type StateLimits } from './limits.ts';
 import { Ring } from './ring.ts';
 
 /** A customer as the mock knows it; sets make every credential check one lookup. */
@@ -18,6 +20,8 @@ export interface CreatedLocation {
   readonly name: string | undefined;
   readonly excludeChargers: boolean;
   readonly createdAt: string;
+  /** Set when the name was cut to the per-item limit: the name's length as sent, in characters. */
+  readonly truncated?: { readonly nameLength: number };
 }
 
 /** The mock's state: the customers (start-up fixtures plus those added at run time) and what was created. */
@@ -38,11 +42,25 @@ export interface Store {
 }
 
 /** Creates the store; `base` is what `reset` returns to. */
-export function createStore(base: Fixtures, maxLocations = 10_000): Store {
+export function createStore(
+  base: Fixtures,
+  limits: Pick<StateLimits, 'maxLocations' | 'storeBytes' | 'storeItemBytes'> = defaultStateLimits,
+): Store {
   const customers: Customer[] = [];
   const apiKeys = new Map<string, Customer>();
   const clientIds = new Map<string, Customer>();
-  const locations = new Ring<CreatedLocation>(maxLocations);
+  const locations = new Ring<CreatedLocation>(limits.maxLocations, limits.storeBytes);
+  const addLocation = (location: CreatedLocation) => {
+    let stored = location;
+    let bytes = approximateBytes(location);
+    const name = location.name;
+    if (bytes > limits.storeItemBytes && name !== undefined) {
+      const keep = Math.max(0, Math.floor((limits.storeItemBytes - (bytes - 2 * name.length) - 64) / 2));
+      stored = { ...location, name: truncateText(name, keep), truncated: { nameLength: name.length } };
+      bytes = approximateBytes(stored);
+    }
+    locations.push(stored, bytes);
+  };
 
   const merge = (fixture: CustomerFixture): 'added' | 'extended' => {
     const keys = [...(fixture.apiKeys ?? []), ...(fixture.apiKey ? [fixture.apiKey] : [])];
@@ -97,7 +115,7 @@ export function createStore(base: Fixtures, maxLocations = 10_000): Store {
     byApiKey: (key) => apiKeys.get(key),
     byClientId: (clientId) => clientIds.get(clientId),
     add,
-    addLocation: (location) => locations.push(location),
+    addLocation,
     locations,
     customerCount: () => customers.length,
     customers: () => customers,

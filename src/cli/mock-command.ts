@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createRequestLogger, type LogFormat } from '../../mock/server/log.ts';
 import { serveMock } from '../../mock/server/node-server.ts';
+import { outputStats, writeOrDrop } from '../../mock/server/output.ts';
 import { ConfigError } from '../config-error.ts';
 import type { Command } from './command.ts';
 import { banner } from './mock-banner.ts';
@@ -30,7 +31,13 @@ Limits (each answer is a problem document; see README "Limits and hostile input"
   --headers-timeout <ms>      time to send the headers, default 10000 (408, connection closed)
   --request-timeout <ms>      time to send the whole request, default 30000 (408, connection closed)
   --keep-alive-timeout <ms>   idle keep-alive connections close after this, default 5000
+  --max-locations <n>         locations kept by /__mock/locations, default 10000
+  --store-bytes <bytes>       memory the stored locations may take, default 67108864 (oldest evicted)
+  --journal-bytes <bytes>     memory the request journal may take, default 33554432 (oldest evicted)
   -h, --help             this text`;
+
+/** Requests in flight get this long to finish after SIGINT or SIGTERM; the process ends a second later at most. */
+const graceMs = 3000;
 
 const integer = (name: string, text: string | undefined, min: number, max: number): number | undefined => {
   if (text === undefined) return undefined;
@@ -81,6 +88,10 @@ export const mockCommand: Command = {
         headersTimeoutMs: integer('headers-timeout', values['headers-timeout'], 1, 3_600_000),
         requestTimeoutMs: integer('request-timeout', values['request-timeout'], 1, 3_600_000),
         keepAliveTimeoutMs: integer('keep-alive-timeout', values['keep-alive-timeout'], 1, 3_600_000),
+        maxLocations: integer('max-locations', values['max-locations'], 1, 10_000_000),
+        storeBytes: integer('store-bytes', values['store-bytes'], 1024, 2 ** 40),
+        journalBytes: integer('journal-bytes', values['journal-bytes'], 1024, 2 ** 40),
+        graceMs,
       });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -99,15 +110,52 @@ export const mockCommand: Command = {
     const generated = values['admin-token'] === undefined ? running.adminToken : undefined;
     process.stdout.write(banner(running.url, running.mock, format as LogFormat, generated));
     return new Promise<number>((done) => {
-      const stop = (signal: string) => {
-        if (format === 'pretty') process.stdout.write(`\n${signal}: closing the mock\n`);
-        running.close().then(() => done(0));
+      let stopping = false;
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        exitWithOutput(0, done);
       };
-      process.once('SIGINT', () => stop('SIGINT'));
-      process.once('SIGTERM', () => stop('SIGTERM'));
+      const stop = (signal: NodeJS.Signals) => {
+        // A second signal ends the mock at once (128 + the signal's number, as a shell reports it).
+        if (stopping) process.exit(signal === 'SIGINT' ? 130 : 143);
+        stopping = true;
+        if (format === 'pretty') writeOrDrop(process.stdout, `\n${signal}: closing the mock\n`);
+        // Whatever holds the event loop (a stream nobody reads, a client that never lets go), the mock ends.
+        setTimeout(end, graceMs + 1000).unref();
+        running.close().then(end);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     });
   },
 };
+
+/**
+ * Says what the log dropped, then ends: at once when stdout and stderr are drained, otherwise after at most
+ * `drainMs` with `process.exit`, since writes queued to a pipe nobody reads would keep the process alive for ever.
+ */
+function exitWithOutput(code: number, done: (code: number) => void, drainMs = 500): void {
+  const { stdout, stderr } = outputStats();
+  if (stdout.lines + stderr.lines > 0) {
+    writeOrDrop(
+      process.stderr,
+      `ocpi-location-kit mock: ${stdout.lines} log lines (${stdout.bytes} bytes) and ${stderr.lines} error lines were dropped: nobody read the output\n`,
+    );
+  }
+  const drained = () => process.stdout.writableLength === 0 && process.stderr.writableLength === 0;
+  if (drained()) {
+    done(code);
+    return;
+  }
+  const deadline = Date.now() + drainMs;
+  const poll = setInterval(() => {
+    if (!drained() && Date.now() < deadline) return;
+    clearInterval(poll);
+    process.exit(code);
+  }, 20);
+}
 
 function parse(argv: string[]) {
   return parseArgs({
@@ -133,6 +181,9 @@ function parse(argv: string[]) {
       'headers-timeout': { type: 'string' },
       'request-timeout': { type: 'string' },
       'keep-alive-timeout': { type: 'string' },
+      'max-locations': { type: 'string' },
+      'store-bytes': { type: 'string' },
+      'journal-bytes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -135,6 +135,8 @@ function issueFromError(error: ErrorObject, origin: Origin, strict: boolean): Is
   return issue;
 }
 
+const surrogatePairs = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
 function messageFor(error: ErrorObject, where: string, missing: string | undefined, hint?: string): string {
   const params = error.params as Json;
   const data = error.data;
@@ -160,7 +162,8 @@ function messageFor(error: ErrorObject, where: string, missing: string | undefin
         : `${where} must match ${String(params.pattern)}; got ${describeValue(data)}`;
     case 'maxLength':
     case 'minLength': {
-      const length = typeof data === 'string' ? [...data].length : 0;
+      // Code points, counted without spreading the string into an array (a 900 KB name took 50 ms that way).
+      const length = typeof data === 'string' ? data.length - (data.match(surrogatePairs)?.length ?? 0) : 0;
       const bound = error.keyword === 'maxLength' ? 'at most' : 'at least';
       return `${where} must be ${bound} ${String(params.limit)} characters long; it is ${length}`;
     }
