@@ -58,6 +58,10 @@ export interface MockApp {
   readonly app: Hono<Env>;
   readonly state: MockState;
   readonly spec: Spec;
+  /** The customers, keys and integrations the mock started with (what `state.reset()` returns to). */
+  readonly fixtures: Fixtures;
+  /** The whole mock as a fetch-standard handler, with no socket: for in-process clients and MSW. */
+  readonly fetch: (request: Request) => Promise<Response>;
   /** The operation's pipeline without Hono, for the node:http fast path of `node-server.ts`. */
   readonly operation: {
     readonly route: OperationRoute;
@@ -165,7 +169,8 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     process.stderr.write(`ocpi-location-kit mock: ${error.stack ?? error.message}\n`);
     return send(c, problems.internal(c.req.path));
   });
-  return { app, state, spec, operation: { route, handle, log, problems } };
+  const fetch = async (request: Request): Promise<Response> => app.fetch(request);
+  return { app, state, spec, fixtures, fetch, operation: { route, handle, log, problems } };
 }
 
 /** `--api-key` and `--integration` join the first customer of the fixtures (the demo customer). */

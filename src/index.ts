@@ -1,12 +1,11 @@
 // The package entry: what applications import from "ocpi-location-kit".
 
-export {
-  type AddLocationOptions,
-  type AddLocationResult,
-  type AddLocationSuccess,
-  createLocationsClient,
-  type Location,
-  type LocationsClient,
-  type LocationsClientOptions,
-} from './client/locations-client.ts';
-export type { AddLocationFailure, FailureKind, Issue } from './client/read-failure.ts';
+export * from './client/index.ts';
+export { loadSpec, type Spec, SpecError } from './openapi/load-spec.ts';
+export type {
+  BodyResult,
+  ParseOptions,
+  ParseResult,
+  ValidateOptions,
+} from './validation/types.ts';
+export { createValidator, type Validator } from './validation/validator.ts';

@@ -1,3 +1,5 @@
+#!/usr/bin/env node
+import { createRequire } from 'node:module';
 import { SpecError } from '../openapi/load-spec.ts';
 import { type Command, UsageError } from './usage-error.ts';
 
@@ -10,7 +12,12 @@ const commands: Record<string, () => Promise<Command>> = {
 };
 
 const help = async (): Promise<string> => {
-  const lines = ['Usage: ocpi-location-kit <command> [options]', '', 'Commands:'];
+  const lines = [
+    'Usage: ocpi-location-kit <command> [options]',
+    '       ocpi-location-kit --version',
+    '',
+    'Commands:',
+  ];
   for (const [name, load] of Object.entries(commands))
     lines.push(`  ${name.padEnd(10)} ${(await load()).summary}`);
   lines.push('', 'Run `ocpi-location-kit <command> --help` for the options of a command.');
@@ -23,6 +30,10 @@ export async function main(argv: string[]): Promise<number> {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${await help()}\n`);
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
   }
   const load = commands[name];
   try {
@@ -38,6 +49,11 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.OCPI_KIT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return 70;
   }
+}
+
+/** The installed package's version, through its own `exports` (the same path from `src/` and from `dist/`). */
+function packageVersion(): string {
+  return (createRequire(import.meta.url)('ocpi-location-kit/package.json') as { version: string }).version;
 }
 
 process.exitCode = await main(process.argv.slice(2));

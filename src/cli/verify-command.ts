@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { loadPactCore, MissingVerifierError } from '../pact/load-pact-core.ts';
 import { createMockAdmin, isMock } from '../pact/mock-admin.ts';
 import { PactFileError, readPacts } from '../pact/read-pacts.ts';
 import { type VerifyOptions, type VerifyResult, verifyProvider } from '../pact/verify-provider.ts';
@@ -56,6 +57,7 @@ export const verifyCommand: Command = {
       return 0;
     }
     const providerBaseUrl = requireUrl('--provider-base-url', values['provider-base-url']);
+    await requireVerifier();
     const stateSetupUrl =
       values['state-setup-url'] && requireUrl('--state-setup-url', values['state-setup-url']);
     if ((values.code === undefined) !== (values['client-id'] === undefined)) {
@@ -113,6 +115,16 @@ export const verifyCommand: Command = {
     return result.ok ? 0 : 1;
   },
 };
+
+/** The optional verifier, checked before anything reaches the network; missing, it is one line and exit 2. */
+async function requireVerifier(): Promise<void> {
+  try {
+    await loadPactCore();
+  } catch (error) {
+    if (error instanceof MissingVerifierError) throw new UsageError(error.message);
+    throw error;
+  }
+}
 
 function requireUrl(flag: string, value: string | undefined): string {
   if (value === undefined) throw new UsageError(`${flag} is required (see --help)`);

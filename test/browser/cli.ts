@@ -12,7 +12,14 @@ export async function validateWithCli(text: string, strict = false): Promise<Run
   const dir = mkdtempSync(join(tmpdir(), 'ocpi-browser-'));
   const file = join(dir, 'payload.json');
   writeFileSync(file, text);
-  const args = ['src/cli/bin.js', 'validate', '--format', 'json', ...(strict ? ['--strict'] : []), file];
+  const args = [
+    'dist/src/cli/main.js',
+    'validate',
+    '--format',
+    'json',
+    ...(strict ? ['--strict'] : []),
+    file,
+  ];
   try {
     const stdout = await new Promise<string>((resolve, reject) => {
       // Exit 1 (errors in the payload) and 2 (not JSON) still print the report.

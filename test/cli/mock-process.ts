@@ -17,7 +17,7 @@ export interface MockProcess {
 
 /** Starts the real CLI on a free port and waits for its banner (`--log-format json` prints the url). */
 export async function startMockCli(args: string[], timeoutMs = 20_000): Promise<MockProcess> {
-  const child = spawn(process.execPath, ['src/cli/bin.js', 'mock', '--port', '0', ...args], {
+  const child = spawn(process.execPath, ['dist/src/cli/main.js', 'mock', '--port', '0', ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -64,7 +64,7 @@ export interface CliRun {
 /** Runs the real `ocpi-location-kit` command as a user would, from `cwd` (the project root); killed after 20 s. */
 export function runCli(args: string[], stdin = '', cwd = root): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'src/cli/bin.js'), ...args], {
+    const child = spawn(process.execPath, [join(root, 'dist/src/cli/main.js'), ...args], {
       cwd,
       env: { ...process.env, OCPI_KIT_DEBUG: '' },
     });

@@ -1,0 +1,54 @@
+// The package build (`npm run build`; run by `prepack` and, in a checkout, by `prepare` and the tests' global
+// setup): tsc compiles src/ and mock/ to ES modules and declarations under dist/ in the same layout, so every
+// path a module resolves from its own `import.meta.url` finds its file; the files those paths name are copied
+// beside them; the browser modules are bundled once here, so an installed mock needs no esbuild.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { browserModules, bundleBrowserModule } from '../mock/routes/browser-bundle.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const compiled = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
+  stdio: 'inherit',
+});
+if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+
+/** Declarations keep the sources' `.ts` specifiers; consumers without `allowImportingTsExtensions` need `.js`. */
+function rewriteDeclarations(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) rewriteDeclarations(path);
+    else if (entry.name.endsWith('.d.ts')) {
+      const text = readFileSync(path, 'utf8');
+      const rewritten = text.replace(/(from\s+|import\()(['"])(\.\.?\/[^'"]+)\.ts\2/g, '$1$2$3.js$2');
+      if (rewritten !== text) writeFileSync(path, rewritten);
+    }
+  }
+}
+rewriteDeclarations(dist);
+
+/** Data files that modules find next to themselves (see each `import.meta.url` in src/ and mock/). */
+const copies = [
+  'openapi.yaml',
+  'mock/fixtures/demo.json',
+  'mock/routes/browser/checker.css',
+  ...readdirSync(join(root, 'contracts/pacts'))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => `contracts/pacts/${name}`),
+];
+for (const file of copies) {
+  mkdirSync(dirname(join(dist, file)), { recursive: true });
+  copyFileSync(join(root, file), join(dist, file));
+}
+const spec = parse(readFileSync(join(root, 'openapi.yaml'), 'utf8'));
+writeFileSync(join(dist, 'openapi.json'), `${JSON.stringify(spec, null, 2)}\n`);
+
+const assets = join(dist, 'mock/routes/assets');
+mkdirSync(assets, { recursive: true });
+for (const name of browserModules) writeFileSync(join(assets, name), await bundleBrowserModule(name));

@@ -1,0 +1,27 @@
+import type { Spec } from '../openapi/load-spec.ts';
+
+/** The spec's first eMabler server (`https://api.emabler.net/api` today): what an app's client is pointed at. */
+export function defaultBaseUrl(spec: Spec): string {
+  const servers = Array.isArray(spec.doc.servers) ? (spec.doc.servers as { url?: unknown }[]) : [];
+  const urls = servers.map((server) => server.url).filter((url): url is string => typeof url === 'string');
+  const emabler = urls.find((url) => /^https?:\/\/[^/]*emabler\./.test(url));
+  const chosen = emabler ?? urls[0];
+  if (chosen === undefined) throw new Error(`${spec.path}: no servers, so createMswHandlers needs a baseUrl`);
+  return chosen;
+}
+
+/** A pattern of the operation's full URL under `baseUrl` (no query), with each path parameter one segment. */
+export function operationUrlPattern(baseUrl: string, pathTemplate: string): RegExp {
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const path = pathTemplate
+    .split(/\{[^}]+\}/)
+    .map(literal)
+    .join('[^/]+');
+  return new RegExp(`^${literal(trimBase(baseUrl))}${path}$`);
+}
+
+/** `https://api.emabler.net/api/` and `https://api.emabler.net/api` are the same base. */
+export function trimBase(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
