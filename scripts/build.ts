@@ -3,7 +3,7 @@
 // path a module resolves from its own `import.meta.url` finds its file; the files those paths name are copied
 // beside them; the browser modules are bundled once here, so an installed mock needs no esbuild.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,20 @@ import { browserModules, bundleBrowserModule } from '../mock/routes/browser-bund
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
+
+/**
+ * Writes only what changed: tests run the CLI from dist/ while `npm pack` (in the packed-package test) builds
+ * again, and an unchanged file must never be seen half-written.
+ */
+function writeIfChanged(path: string, content: string | Buffer): void {
+  try {
+    if (Buffer.from(content).equals(readFileSync(path))) return;
+  } catch {
+    // Not there yet.
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+}
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const compiled = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
@@ -27,7 +41,7 @@ function rewriteDeclarations(dir: string): void {
     else if (entry.name.endsWith('.d.ts')) {
       const text = readFileSync(path, 'utf8');
       const rewritten = text.replace(/(from\s+|import\()(['"])(\.\.?\/[^'"]+)\.ts\2/g, '$1$2$3.js$2');
-      if (rewritten !== text) writeFileSync(path, rewritten);
+      if (rewritten !== text) writeIfChanged(path, rewritten);
     }
   }
 }
@@ -42,13 +56,9 @@ const copies = [
     .filter((name) => name.endsWith('.json'))
     .map((name) => `contracts/pacts/${name}`),
 ];
-for (const file of copies) {
-  mkdirSync(dirname(join(dist, file)), { recursive: true });
-  copyFileSync(join(root, file), join(dist, file));
-}
+for (const file of copies) writeIfChanged(join(dist, file), readFileSync(join(root, file)));
 const spec = parse(readFileSync(join(root, 'openapi.yaml'), 'utf8'));
-writeFileSync(join(dist, 'openapi.json'), `${JSON.stringify(spec, null, 2)}\n`);
-
-const assets = join(dist, 'mock/routes/assets');
-mkdirSync(assets, { recursive: true });
-for (const name of browserModules) writeFileSync(join(assets, name), await bundleBrowserModule(name));
+writeIfChanged(join(dist, 'openapi.json'), `${JSON.stringify(spec, null, 2)}\n`);
+for (const name of browserModules) {
+  writeIfChanged(join(dist, 'mock/routes/assets', name), await bundleBrowserModule(name));
+}
