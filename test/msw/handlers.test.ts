@@ -5,6 +5,8 @@ import { createLocationsClient } from '../../src/client/index.ts';
 import { createMswHandlers } from '../../src/msw/index.ts';
 
 const mock = createMockApp({ seed: 3 });
+// Made before the server listens, as an app's module-level client is.
+const early = createLocationsClient({ baseUrl: 'https://partner.example/ocpi', apiKey: 'demo-api-key' });
 const handlers = createMswHandlers(mock, { baseUrl: 'https://partner.example/ocpi/' });
 const server = setupServer(...handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -19,6 +21,10 @@ describe('createMswHandlers on an existing mock', () => {
     });
     const created = await client.addLocation('int-tampere-roaming', { name: 'Hatanpää' });
     expect(created).toMatchObject({ ok: true, id: expect.stringMatching(/^Loc-/) });
+  });
+
+  it('reaches a client created before the server listened', async () => {
+    expect(await early.addLocation('int-nowhere', {})).toMatchObject({ ok: false, status: 404 });
   });
 
   it("records in the given mock's journal, which reset empties", async () => {

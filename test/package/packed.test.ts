@@ -155,15 +155,23 @@ describe('the shipped declarations', () => {
     return project.node(['node_modules/typescript/bin/tsc', '-p', config]);
   };
 
-  it.each(['nodenext', 'bundler'] as const)('type-check a strict consumer under %s', (resolution) => {
-    const run = typecheck(resolution, 'consumer.ts');
-    expect(run.stdout).toBe('');
-    expect(run.status).toBe(0);
-  }, 120_000);
+  it.each(['nodenext', 'bundler'] as const)(
+    'type-check a strict consumer under %s',
+    (resolution) => {
+      const run = typecheck(resolution, 'consumer.ts');
+      expect(run.stdout).toBe('');
+      expect(run.status).toBe(0);
+    },
+    120_000,
+  );
 
-  it.each(['nodenext', 'bundler'] as const)('refuse a wrong enum value under %s', (resolution) => {
-    const run = typecheck(resolution, 'wrong-enum.ts');
-    expect(run.status).not.toBe(0);
-    expect(run.stdout).toMatch(/wrong-enum\.ts\(4,\d+\): error TS2322: Type '"CAR_PARK"'/);
-  }, 120_000);
+  it.each(['nodenext', 'bundler'] as const)(
+    'refuse a wrong enum value under %s',
+    (resolution) => {
+      const run = typecheck(resolution, 'wrong-enum.ts');
+      expect(run.status).not.toBe(0);
+      expect(run.stdout).toMatch(/wrong-enum\.ts\(4,\d+\): error TS2322: Type '"CAR_PARK"'/);
+    },
+    120_000,
+  );
 });
