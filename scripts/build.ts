@@ -1,7 +1,8 @@
 // The package build (`npm run build`; run by `prepack` and, in a checkout, by `prepare` and the tests' global
 // setup): tsc compiles src/ and mock/ to ES modules and declarations under dist/ in the same layout, so every
-// path a module resolves from its own `import.meta.url` finds its file; the files those paths name are copied
-// beside them; the browser modules are bundled once here, so an installed mock needs no esbuild.
+// path a module resolves from its own `import.meta.url` finds its file (the spec, pacts and fixtures at the
+// package root, the page's stylesheet copied beside its module); the spec is also written as JSON; the browser
+// modules are bundled once here, so an installed mock needs no esbuild.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -48,14 +49,8 @@ function rewriteDeclarations(dir: string): void {
 rewriteDeclarations(dist);
 
 /** Data files that modules find next to themselves (see each `import.meta.url` in src/ and mock/). */
-const copies = [
-  'openapi.yaml',
-  'mock/fixtures/demo.json',
-  'mock/routes/browser/checker.css',
-  ...readdirSync(join(root, 'contracts/pacts'))
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => `contracts/pacts/${name}`),
-];
+// The spec, the pacts and the demo fixtures ship at the package root instead (src/openapi/package-root.ts).
+const copies = ['mock/routes/browser/checker.css'];
 for (const file of copies) writeIfChanged(join(dist, file), readFileSync(join(root, file)));
 const spec = parse(readFileSync(join(root, 'openapi.yaml'), 'utf8'));
 writeIfChanged(join(dist, 'openapi.json'), `${JSON.stringify(spec, null, 2)}\n`);

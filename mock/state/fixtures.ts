@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../../src/openapi/package-root.ts';
 import { parseJson } from '../../src/validation/parse-json.ts';
 
 /** The demo customers every mock starts with unless `--fixtures` names another file. */
-export const demoFixturesPath: string = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../fixtures/demo.json',
-);
+export const demoFixturesPath: string = join(packageRoot, 'mock/fixtures/demo.json');
 
 /**
  * One customer: its v2 API keys, its v1 client id and function codes, and the integrations it owns. `apiKey`

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { Document } from 'yaml';
 import { findOperation, type OperationInfo } from './operation.ts';
+import { packageRoot } from './package-root.ts';
 import { getAtPointer, indexPointers } from './pointer.ts';
 import { readCachedSpec, specDigest, writeCachedSpec } from './spec-cache.ts';
 
 /** The project's own contract, used when no other spec file is named. */
-export const defaultSpecPath: string = resolve(dirname(fileURLToPath(import.meta.url)), '../../openapi.yaml');
+export const defaultSpecPath: string = join(packageRoot, 'openapi.yaml');
 
 /** A loaded and checked OpenAPI document with the facts the toolkit derives from it. */
 export interface Spec {

@@ -22,12 +22,18 @@ describe('the packed tarball', () => {
     const paths = project.pack.files.map((file) => file.path);
     expect(paths).toContain('dist/src/index.js');
     expect(paths).toContain('dist/src/index.d.ts');
-    expect(paths).toContain('dist/openapi.yaml');
+    expect(paths).toContain('openapi.yaml');
+    expect(paths).toContain('dist/openapi.json');
     expect(paths).toContain('CHANGELOG.md');
-    const unwanted = paths.filter((path) =>
-      /^(test|contracts|scripts|src|mock|\.github|\.ci)\/|tsbuildinfo|\.png$|\.test\./.test(path),
+    // Data the package reads at run time sits at its root: the spec, the project's pacts, the demo fixtures.
+    const data = /^(contracts\/pacts\/[^/]+\.json|mock\/fixtures\/demo\.json)$/;
+    const unwanted = paths.filter(
+      (path) =>
+        !data.test(path) &&
+        /^(test|contracts|scripts|src|mock|\.github|\.ci)\/|tsbuildinfo|\.png$|\.test\./.test(path),
     );
     expect(unwanted).toEqual([]);
+    expect(paths.filter((path) => data.test(path)).length).toBe(2);
   });
 
   it('installs no typescript loader, bundler or pact with the package', () => {
