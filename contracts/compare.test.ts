@@ -145,7 +145,7 @@ describe('ocpi-location-kit compare', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const cli = async (...args: string[]) => {
     try {
-      const { stdout } = await run(process.execPath, ['src/cli/bin.js', 'compare', ...args]);
+      const { stdout } = await run(process.execPath, ['dist/src/cli/main.js', 'compare', ...args]);
       return { code: 0, stdout };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };

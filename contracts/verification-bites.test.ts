@@ -96,7 +96,7 @@ describe('ocpi-location-kit verify', () => {
   const run = promisify(execFile);
   const cli = async (...args: string[]) => {
     try {
-      const { stdout } = await run(process.execPath, ['src/cli/bin.js', 'verify', ...args], {
+      const { stdout } = await run(process.execPath, ['dist/src/cli/main.js', 'verify', ...args], {
         env: { ...process.env, PACT_DO_NOT_TRACK: 'true' },
       });
       return { code: 0, stdout };

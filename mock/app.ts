@@ -7,7 +7,7 @@ import { createNegotiator } from './pipeline/negotiate.ts';
 import { createProblems, type Problems } from './pipeline/problem.ts';
 import { type BodyText, readBody } from './pipeline/read-body.ts';
 import { send } from './pipeline/reply.ts';
-import { deriveRoute } from './pipeline/route.ts';
+import { deriveRoute, type OperationRoute } from './pipeline/route.ts';
 import { createOperationRunner, type OperationRunner, type RequestLogger } from './pipeline/run-operation.ts';
 import { createRedactor, type Redactor } from './pipeline/secrets.ts';
 import { createRequestCheck } from './pipeline/validate-request.ts';
@@ -57,10 +57,16 @@ export interface MockApp {
   readonly app: Hono<Env>;
   readonly state: MockState;
   readonly spec: Spec;
+  /** The customers, keys and integrations the mock started with (what `state.reset()` returns to). */
+  readonly fixtures: Fixtures;
+  /** The whole mock as a fetch-standard handler, with no socket: for in-process clients and MSW. */
+  readonly fetch: (request: Request) => Promise<Response>;
   /** The operation's pipeline without Hono, for entrances that skip it (the node:http fast path). */
   readonly operation: {
     readonly run: OperationRunner;
     readonly problems: Problems;
+    /** The operation's method and path template, with the one path matcher (MSW asks it). */
+    readonly route: OperationRoute;
   };
 }
 
@@ -173,7 +179,8 @@ export function createMockApp(options: MockOptions = {}): MockApp {
     writeError(`ocpi-location-kit mock: ${error.stack ?? error.message}\n`);
     return send(c, problems.internal(c.req.path));
   });
-  return { app, state, spec, operation: { run, problems } };
+  const fetch = async (request: Request): Promise<Response> => app.fetch(request);
+  return { app, state, spec, fixtures, fetch, operation: { run, problems, route } };
 }
 
 /** `--api-key` and `--integration` join the first customer of the fixtures (the demo customer). */

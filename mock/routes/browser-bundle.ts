@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
@@ -15,32 +16,38 @@ const entries = {
 /** The name of a browser module under `/assets/`. */
 export type BrowserModule = keyof typeof entries;
 
+/** The browser modules' names. */
+export const browserModules = Object.keys(entries) as BrowserModule[];
+
 /** Whether `name` is one of the browser modules. */
 export const isBrowserModule = (name: string): name is BrowserModule => Object.hasOwn(entries, name);
 
+/** Where the build (scripts/build.ts) writes the bundles, next to this module's compiled copy in `dist/`. */
+export const prebuiltDirectory = new URL('./assets/', import.meta.url);
+
 /**
- * The checker imports the package entry so that tsc checks it against the client's real types; in the browser
+ * The checker imports the client entry so that tsc checks it against the client's real types; in the browser
  * that import becomes `/assets/client.js`, so the page runs the very bundle other origins import.
  */
 const clientFromAssets: Plugin = {
   name: 'client-from-assets',
   setup(build) {
-    build.onResolve({ filter: /\/src\/(index|browser)\.ts$/ }, (args) =>
+    build.onResolve({ filter: /\/src\/(index|browser|client\/index)\.ts$/ }, (args) =>
       args.kind === 'entry-point' ? undefined : { path: '/assets/client.js', external: true },
     );
   },
 };
 
 /**
- * Bundles a browser module with esbuild on its first request and keeps it in memory: the mock starts as fast as
- * before, runs from sources, and needs no build step. A failed build is not cached, so a fix is picked up.
+ * The bundles the build wrote (an installed package: no esbuild at run time), or, in a checkout run from
+ * sources, bundled with esbuild on first request and kept in memory. A failed build is not cached.
  */
 export function createBrowserBundles(): (name: BrowserModule) => Promise<string> {
   const cache = new Map<BrowserModule, Promise<string>>();
   return (name) => {
     let built = cache.get(name);
     if (!built) {
-      built = bundle(entries[name]);
+      built = readFile(new URL(name, prebuiltDirectory), 'utf8').catch(() => bundleBrowserModule(name));
       built.catch(() => cache.delete(name));
       cache.set(name, built);
     }
@@ -48,11 +55,12 @@ export function createBrowserBundles(): (name: BrowserModule) => Promise<string>
   };
 }
 
-async function bundle(entry: string): Promise<string> {
+/** Bundles one browser module from the sources with esbuild (a development dependency). */
+export async function bundleBrowserModule(name: BrowserModule): Promise<string> {
   // Loaded on first use: only the pages need esbuild, not the API or the CLI's other commands.
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [entry],
+    entryPoints: [entries[name]],
     bundle: true,
     write: false,
     format: 'esm',
@@ -63,6 +71,6 @@ async function bundle(entry: string): Promise<string> {
     legalComments: 'none',
   });
   const [output] = result.outputFiles;
-  if (!output) throw new Error(`esbuild produced no output for ${entry}`);
+  if (!output) throw new Error(`esbuild produced no output for ${entries[name]}`);
   return output.text;
 }

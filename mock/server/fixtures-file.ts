@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { ConfigError } from '../../src/config-error.ts';
+import { packageRoot } from '../../src/openapi/package-root.ts';
 import { parseJson } from '../../src/validation/parse-json.ts';
 import { checkFixtures, type Fixtures } from '../state/fixtures.ts';
 
 /** The demo customers every mock starts with unless `--fixtures` names another file. */
-export const demoFixturesPath: string = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../fixtures/demo.json',
-);
+export const demoFixturesPath: string = join(packageRoot, 'mock/fixtures/demo.json');
 
 /** Reads and checks a fixtures file; throws `ConfigError` naming the file when it is unusable. */
 export function loadFixtures(file: string = demoFixturesPath): Fixtures {

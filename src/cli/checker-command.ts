@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config-error.ts';
+import { packageRoot } from '../openapi/package-root.ts';
 import { serveChecker } from './checker-server.ts';
 import type { Command } from './command.ts';
 
@@ -15,10 +15,6 @@ Options:
   --port <n>      port to listen on (default 4020; 0 picks a free one)
   --host <host>   interface to listen on (default 127.0.0.1)
   -h, --help      this text`;
-
-// Two folders up in the sources (src/cli), three in the compiled package (dist/src/cli).
-const above = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const packageRoot = basename(above) === 'dist' ? dirname(above) : above;
 
 /** The folder of the built static checker. */
 export const checkerFolder: string = join(packageRoot, 'dist/checker');

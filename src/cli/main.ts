@@ -1,5 +1,6 @@
+#!/usr/bin/env node
+import { createRequire } from 'node:module';
 import { ConfigError } from '../config-error.ts';
-
 import type { Command } from './command.ts';
 
 // Each command is loaded only when called, so `validate` does not pay for the mock or pact-js at start-up.
@@ -13,7 +14,12 @@ const commands: Record<string, () => Promise<Command>> = {
 };
 
 const help = async (): Promise<string> => {
-  const lines = ['Usage: ocpi-location-kit <command> [options]', '', 'Commands:'];
+  const lines = [
+    'Usage: ocpi-location-kit <command> [options]',
+    '       ocpi-location-kit --version',
+    '',
+    'Commands:',
+  ];
   for (const [name, load] of Object.entries(commands))
     lines.push(`  ${name.padEnd(10)} ${(await load()).summary}`);
   lines.push('', 'Run `ocpi-location-kit <command> --help` for the options of a command.');
@@ -26,6 +32,10 @@ export async function main(argv: string[]): Promise<number> {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${await help()}\n`);
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
   }
   const load = commands[name];
   try {
@@ -41,6 +51,11 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.OCPI_KIT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return 70;
   }
+}
+
+/** The installed package's version, through its own `exports` (the same path from `src/` and from `dist/`). */
+function packageVersion(): string {
+  return (createRequire(import.meta.url)('ocpi-location-kit/package.json') as { version: string }).version;
 }
 
 process.exitCode = await main(process.argv.slice(2));

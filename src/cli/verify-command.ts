@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config-error.ts';
+import { loadPactCore } from '../pact/load-pact-core.ts';
 import { createMockAdmin, isMock } from '../pact/mock-admin.ts';
 import { readPacts } from '../pact/read-pacts.ts';
 import { type VerifyOptions, type VerifyResult, verifyProvider } from '../pact/verify-provider.ts';
@@ -57,6 +58,7 @@ export const verifyCommand: Command = {
       return 0;
     }
     const providerBaseUrl = requireUrl('--provider-base-url', values['provider-base-url']);
+    await requireVerifier();
     const stateSetupUrl =
       values['state-setup-url'] && requireUrl('--state-setup-url', values['state-setup-url']);
     if ((values.code === undefined) !== (values['client-id'] === undefined)) {
@@ -109,6 +111,11 @@ export const verifyCommand: Command = {
     return result.ok ? 0 : 1;
   },
 };
+
+/** The optional verifier, checked before anything reaches the network; missing, it is one line and exit 2. */
+async function requireVerifier(): Promise<void> {
+  await loadPactCore();
+}
 
 function requireUrl(flag: string, value: string | undefined): string {
   if (value === undefined) throw new ConfigError(`${flag} is required (see --help)`);

@@ -83,7 +83,9 @@ export function createLocationsClient(options: LocationsClientOptions): Location
   const client = createClient<paths>({
     baseUrl,
     headers,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // The global fetch is looked up on each call, not at creation: MSW and other interceptors replace it later
+    // (a client made at module level, before `server.listen()`, would otherwise bypass them).
+    fetch: options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args)),
     // The v1 credentials are security schemes, not operation parameters, so they join the query here.
     querySerializer: (query) => {
       const search = new URLSearchParams();

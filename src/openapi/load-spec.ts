@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { Document } from 'yaml';
 import { ConfigError } from '../config-error.ts';
 import { lineColumn } from './line-column.ts';
+import { packageRoot } from './package-root.ts';
 import { splitPointer } from './pointer.ts';
 import { type Spec, specFromDocument } from './spec.ts';
 import { readCachedSpec, specDigest, writeCachedSpec } from './spec-cache.ts';
@@ -12,7 +12,7 @@ import { readCachedSpec, specDigest, writeCachedSpec } from './spec-cache.ts';
 export type { Spec } from './spec.ts';
 
 /** The project's own contract, used when no other spec file is named. */
-export const defaultSpecPath: string = resolve(dirname(fileURLToPath(import.meta.url)), '../../openapi.yaml');
+export const defaultSpecPath: string = join(packageRoot, 'openapi.yaml');
 
 /** Reads, parses and checks an OpenAPI 3.1 file; throws `ConfigError` with a one-line message when it is unusable. */
 export function loadSpec(file: string = defaultSpecPath): Spec {

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { sha256Hex } from './sha256.ts';
 
 /**
@@ -14,10 +14,19 @@ export interface CachedSpec {
   readonly schemasChecked: boolean;
 }
 
-const directory = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../node_modules/.cache/ocpi-location-kit/specs',
-);
+/**
+ * The user's cache directory (XDG Base Directory: `$XDG_CACHE_HOME`, else `~/.cache`), never the installed
+ * package, which may be read-only or shared. `OCPI_KIT_CACHE_DIR` names another; `OCPI_KIT_CACHE_DIR=` (empty)
+ * turns the cache off.
+ */
+export function specCacheDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const own = env.OCPI_KIT_CACHE_DIR;
+  if (own !== undefined) return own === '' ? undefined : own;
+  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'ocpi-location-kit', 'specs');
+}
+
+const directory = specCacheDirectory();
 
 /** The cache key of a spec text. */
 export function specDigest(text: string): string {
@@ -26,6 +35,7 @@ export function specDigest(text: string): string {
 
 /** The cached parse of a spec text, if any. */
 export function readCachedSpec(digest: string): CachedSpec | undefined {
+  if (directory === undefined) return undefined;
   try {
     const entry = JSON.parse(readFileSync(join(directory, `${digest}.json`), 'utf8')) as Partial<CachedSpec>;
     if (entry.doc === null || typeof entry.doc !== 'object') return undefined;
@@ -37,6 +47,7 @@ export function readCachedSpec(digest: string): CachedSpec | undefined {
 
 /** Stores a parse; written to a temporary name and renamed, so a reader never sees half a file. */
 export function writeCachedSpec(digest: string, entry: CachedSpec): void {
+  if (directory === undefined) return;
   try {
     mkdirSync(directory, { recursive: true });
     const file = join(directory, `${digest}.json`);
@@ -44,6 +55,6 @@ export function writeCachedSpec(digest: string, entry: CachedSpec): void {
     writeFileSync(temporary, JSON.stringify(entry));
     renameSync(temporary, file);
   } catch {
-    // A read-only checkout or a full disk: the next start parses again.
+    // No home directory, a read-only one or a full disk: the next start parses again.
   }
 }

@@ -1,5 +1,5 @@
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../openapi/package-root.ts';
 
 /** The pacticipant name of the typed client in `src/client/`. */
 export const consumerName = 'ocpi-location-kit-client';
@@ -8,10 +8,7 @@ export const consumerName = 'ocpi-location-kit-client';
 export const providerName = 'emabler-add-location';
 
 /** Where the project's committed pacts live. */
-export const projectPactsDir: string = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../contracts/pacts',
-);
+export const projectPactsDir: string = join(packageRoot, 'contracts/pacts');
 
 /** The project's pact file, named the way pact-js names it. */
 export const projectPactFile: string = resolve(projectPactsDir, `${consumerName}-${providerName}.json`);

@@ -1,4 +1,4 @@
-import type { JsonMap } from '@pact-foundation/pact/src/common/jsonTypes.js';
+import type { JsonMap } from './json-types.ts';
 
 /**
  * Every provider state the project's pacts use. The strings are exact and fixed; the `{names}` in them are the

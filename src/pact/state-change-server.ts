@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { JsonMap } from '@pact-foundation/pact/src/common/jsonTypes.js';
+import type { JsonMap } from './json-types.ts';
 import type { InjectedValues } from './provider-states.ts';
 
 /** What the verifier POSTs to its state-change URL around each interaction (Pact V3 provider states). */

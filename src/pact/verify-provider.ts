@@ -1,5 +1,6 @@
-import type { JsonMap } from '@pact-foundation/pact/src/common/jsonTypes.js';
-import pactCore, { type VerifierOptions as CoreOptions } from '@pact-foundation/pact-core';
+import type { VerifierOptions as CoreOptions } from '@pact-foundation/pact-core';
+import type { JsonMap } from './json-types.ts';
+import { loadPactCore } from './load-pact-core.ts';
 import { providerName } from './participants.ts';
 import {
   createStateHandlers,
@@ -56,6 +57,7 @@ export interface VerifyResult {
  * directly, and provider states go to a small endpoint of our own for the run (state-change-server.ts).
  */
 export async function verifyProvider(options: VerifyOptions): Promise<VerifyResult> {
+  const { default: pactCore } = await loadPactCore();
   // pact-core reports usage to pactflow.io unless told not to; this toolkit keeps verification on the wire it tests.
   process.env.PACT_DO_NOT_TRACK ??= 'true';
   keepLoopbackOffProxies();

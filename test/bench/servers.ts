@@ -42,7 +42,7 @@ function command(kind: ServerKind, port: number): [string, string[]] {
     case 'mock':
       return [
         process.execPath,
-        [resolve(root, 'src/cli/bin.js'), 'mock', '--port', String(port), '--host', '127.0.0.1'],
+        [resolve(root, 'dist/src/cli/main.js'), 'mock', '--port', String(port), '--host', '127.0.0.1'],
       ];
     case 'prism':
       // -m: Prism's fastest mode (the HTTP server in its own process); static examples, no dynamic generation.

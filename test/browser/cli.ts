@@ -12,7 +12,14 @@ export async function validateWithCli(text: string, strict = false): Promise<Run
   const dir = mkdtempSync(join(tmpdir(), 'ocpi-browser-'));
   const file = join(dir, 'payload.json');
   writeFileSync(file, text);
-  const args = ['src/cli/bin.js', 'validate', '--format', 'json', ...(strict ? ['--strict'] : []), file];
+  const args = [
+    'dist/src/cli/main.js',
+    'validate',
+    '--format',
+    'json',
+    ...(strict ? ['--strict'] : []),
+    file,
+  ];
   try {
     const stdout = await new Promise<string>((resolve, reject) => {
       // Exit 1 (errors in the payload) and 2 (not JSON) still print the report.
@@ -28,7 +35,14 @@ export async function validateWithCli(text: string, strict = false): Promise<Run
 
 /** Runs the real `validate --format json` once over `files`; the report lists them in the same order. */
 export async function validateFilesWithCli(files: readonly string[], strict = false): Promise<RunReport> {
-  const args = ['src/cli/bin.js', 'validate', '--format', 'json', ...(strict ? ['--strict'] : []), ...files];
+  const args = [
+    'dist/src/cli/main.js',
+    'validate',
+    '--format',
+    'json',
+    ...(strict ? ['--strict'] : []),
+    ...files,
+  ];
   const stdout = await new Promise<string>((resolve, reject) => {
     execFile(process.execPath, args, { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, out) =>
       error && typeof error.code !== 'number' ? reject(error) : resolve(out),

@@ -15,9 +15,16 @@ export interface MockProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts the real CLI on a free port and waits for its banner (`--log-format json` prints the url). */
-export async function startMockCli(args: string[], timeoutMs = 20_000): Promise<MockProcess> {
-  const child = spawn(process.execPath, ['src/cli/bin.js', 'mock', '--port', '0', ...args], {
+/**
+ * Starts the real CLI on a free port and waits for its banner (`--log-format json` prints the url); `bin` is
+ * the checkout's build unless a test runs an installed copy.
+ */
+export async function startMockCli(
+  args: string[],
+  timeoutMs = 20_000,
+  bin = join(root, 'dist/src/cli/main.js'),
+): Promise<MockProcess> {
+  const child = spawn(process.execPath, [bin, 'mock', '--port', '0', ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -62,11 +69,17 @@ export interface CliRun {
 }
 
 /** Runs the real `ocpi-location-kit` command as a user would, from `cwd` (the project root); killed after 20 s. */
-export function runCli(args: string[], stdin = '', cwd = root): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  stdin = '',
+  cwd = root,
+  bin = join(root, 'dist/src/cli/main.js'),
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'src/cli/bin.js'), ...args], {
+    const child = spawn(process.execPath, [bin, ...args], {
       cwd,
-      env: { ...process.env, OCPI_KIT_DEBUG: '' },
+      env: { ...process.env, OCPI_KIT_DEBUG: '', ...env },
     });
     let stdout = '';
     let stderr = '';

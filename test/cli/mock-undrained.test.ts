@@ -15,7 +15,7 @@ afterEach(() => {
 /** The mock as a harness that never reads its stdout starts it; stderr is read. */
 async function startUnread(): Promise<{ url: string; port: number; stderr: () => string }> {
   const port = await freePort();
-  child = spawn(process.execPath, ['src/cli/bin.js', 'mock', '--port', String(port)], {
+  child = spawn(process.execPath, ['dist/src/cli/main.js', 'mock', '--port', String(port)], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

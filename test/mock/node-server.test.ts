@@ -43,7 +43,7 @@ describe('ocpi-location-kit mock', () => {
   const url = () => /"url":"(http:\/\/[^"]+)"/.exec(output)?.[1];
 
   beforeAll(async () => {
-    const bin = resolve(import.meta.dirname, '../../src/cli/bin.js');
+    const bin = resolve(import.meta.dirname, '../../dist/src/cli/main.js');
     child = spawn(
       process.execPath,
       [
@@ -111,7 +111,7 @@ describe('ocpi-location-kit mock', () => {
   });
 
   it('exits 2 with one line for a bad option', async () => {
-    const bin = resolve(import.meta.dirname, '../../src/cli/bin.js');
+    const bin = resolve(import.meta.dirname, '../../dist/src/cli/main.js');
     const bad = spawn(process.execPath, [bin, 'mock', '--log-format', 'xml'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });

@@ -1,7 +1,9 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config-error.ts';
 import { loadSpec } from '../../src/openapi/load-spec.ts';
-import { readCachedSpec, specDigest } from '../../src/openapi/spec-cache.ts';
+import { readCachedSpec, specCacheDirectory, specDigest } from '../../src/openapi/spec-cache.ts';
 import { createValidator } from '../../src/validation/validator.ts';
 import { specText, tempProject } from './temp-project.ts';
 
@@ -46,5 +48,25 @@ describe('the spec cache', () => {
       expect(() => createValidator(loadSpec(file))).toThrow(ConfigError);
       expect(readCachedSpec(specDigest(broken))?.schemasChecked).toBe(false);
     }
+  });
+});
+
+describe('the spec cache directory', () => {
+  it.each([
+    ['$XDG_CACHE_HOME when set', { XDG_CACHE_HOME: '/xdg', HOME: '/home/u' }, '/xdg/ocpi-location-kit/specs'],
+    ['$OCPI_KIT_CACHE_DIR over everything', { OCPI_KIT_CACHE_DIR: '/own', XDG_CACHE_HOME: '/xdg' }, '/own'],
+    [
+      'no cache for an empty $OCPI_KIT_CACHE_DIR',
+      { OCPI_KIT_CACHE_DIR: '', XDG_CACHE_HOME: '/xdg' },
+      undefined,
+    ],
+  ] as const)('is %s', (_, env, expected) => {
+    expect(specCacheDirectory(env)).toBe(expected);
+  });
+
+  it("is ~/.cache without $XDG_CACHE_HOME, never the package's own folder", () => {
+    const directory = specCacheDirectory({ XDG_CACHE_HOME: '' });
+    expect(directory).toBe(join(homedir(), '.cache', 'ocpi-location-kit', 'specs'));
+    expect(directory).not.toContain('node_modules');
   });
 });

@@ -29,7 +29,7 @@ export async function startMockChild(readStdout: boolean, args: string[] = []): 
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [resolve(root, 'src/cli/bin.js'), 'mock', '--port', String(port), ...args],
+    [resolve(root, 'dist/src/cli/main.js'), 'mock', '--port', String(port), ...args],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-import { createLocationsClient, type Location } from '../../../src/index.ts';
+import { createLocationsClient, type Location } from '../../../src/client/index.ts';
 
 /** The elements of the "Send to mock" form. */
 export interface SendPanel {

@@ -1,0 +1,17 @@
+import type { Spec } from '../openapi/load-spec.ts';
+
+/** The spec's first eMabler server (`https://api.emabler.net/api` today): what an app's client is pointed at. */
+export function defaultBaseUrl(spec: Spec): string {
+  const servers = Array.isArray(spec.doc.servers) ? (spec.doc.servers as { url?: unknown }[]) : [];
+  const urls = servers.map((server) => server.url).filter((url): url is string => typeof url === 'string');
+  const emabler = urls.find((url) => /^https?:\/\/[^/]*emabler\./.test(url));
+  const chosen = emabler ?? urls[0];
+  if (chosen === undefined) throw new Error(`${spec.path}: no servers, so createMswHandlers needs a baseUrl`);
+  return chosen;
+}
+
+/** `https://api.emabler.net/api/` and `https://api.emabler.net/api` are the same base. */
+export function trimBase(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}

@@ -1,0 +1,58 @@
+// The package's `ocpi-location-kit/msw` entry: the mock as Mock Service Worker request handlers.
+import { type HttpHandler, http } from 'msw';
+import { createMockApp, type MockApp, type MockOptions } from '../../mock/app.ts';
+import { defaultBaseUrl, trimBase } from './base-url.ts';
+
+/** Where the app sends its requests; default the spec's first eMabler server. */
+export interface MswBaseOptions {
+  readonly baseUrl?: string;
+}
+
+/** `createMockApp`'s options and the base URL the handlers answer under. */
+export interface MswHandlerOptions extends MockOptions, MswBaseOptions {}
+
+/** The handlers for `setupServer(...handlers)` or `setupWorker(...handlers)`, and the mock behind them. */
+export type MswHandlers = HttpHandler[] & {
+  /** The mock that answers: its journal, store and `reset()`, as through `/__mock`. */
+  readonly mock: MockApp;
+  /** The base URL the handlers answer under. */
+  readonly baseUrl: string;
+};
+
+const isMock = (value: MockOptions | MockApp): value is MockApp =>
+  typeof (value as Partial<MockApp>).fetch === 'function' && 'state' in value;
+
+/**
+ * MSW handlers that answer the operation under `baseUrl` exactly as the HTTP mock does (credentials,
+ * integrations, query, body, `Prefer`, problem details, ids, journal); every other request is not matched, so
+ * it goes on to the app's other handlers or the network.
+ */
+export function createMswHandlers(options?: MswHandlerOptions): MswHandlers;
+/** The same, on an existing mock, so a test can read its journal and reset it. */
+export function createMswHandlers(mock: MockApp, options?: MswBaseOptions): MswHandlers;
+export function createMswHandlers(
+  first: MswHandlerOptions | MockApp = {},
+  second: MswBaseOptions = {},
+): MswHandlers {
+  const mock = isMock(first) ? first : createMockApp(first);
+  const baseUrl = (isMock(first) ? second.baseUrl : first.baseUrl) ?? defaultBaseUrl(mock.spec);
+  const basePath = new URL(trimBase(baseUrl)).pathname;
+  const handler = http.all(`${trimBase(baseUrl)}/*`, async ({ request }) => {
+    const url = new URL(request.url);
+    // The mock sees the path below the base, as the HTTP mock does behind `baseUrl: http://127.0.0.1:4010`;
+    // a path that is not the operation's is left alone (no answer: MSW lets it pass).
+    const innerPath = url.pathname.slice(basePath.length);
+    if (!mock.operation.route.match(innerPath)) return undefined;
+    const inner = new URL(`${innerPath}${url.search}`, url.origin);
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    const body = hasBody ? await request.arrayBuffer() : undefined;
+    return mock.fetch(
+      new Request(inner, {
+        method: request.method,
+        headers: request.headers,
+        ...(body && body.byteLength > 0 ? { body } : {}),
+      }),
+    );
+  });
+  return Object.assign([handler], { mock, baseUrl: trimBase(baseUrl) });
+}
