@@ -2,7 +2,6 @@ import type { Hono } from 'hono';
 import type { Problems } from '../pipeline/problem.ts';
 import { send } from '../pipeline/reply.ts';
 import { type Redactor, sameSecret } from '../pipeline/secrets.ts';
-import { outputStats } from '../server/output.ts';
 import { checkFixtures } from '../state/fixtures.ts';
 import type { IdSource } from '../state/ids.ts';
 import type { Journal } from '../state/journal.ts';
@@ -34,6 +33,8 @@ export function mountAdmin(
   problems: Problems,
   operation: string,
   adminToken?: string,
+  /** Facts of the process the mock runs in (resident memory, dropped output), where it has them. */
+  processHealth: () => Record<string, unknown> = () => ({}),
 ): void {
   const started = Date.now();
   if (adminToken !== undefined) {
@@ -52,10 +53,9 @@ export function mountAdmin(
       customers: state.store.customerCount(),
       locations: locations.size,
       uptimeSeconds: Math.round((Date.now() - started) / 1000),
-      rssBytes: process.memoryUsage.rss(),
+      ...processHealth(),
       store: usage(locations),
       journal: usage(journal),
-      output: outputStats(),
     });
   });
   app.get(`${adminPrefix}/requests`, (c) => {

@@ -1,6 +1,6 @@
 // The package's `ocpi-location-kit/msw` entry: the mock as Mock Service Worker request handlers.
 import { type HttpHandler, http } from 'msw';
-import { createMockApp, type MockApp, type MockOptions } from '../../mock/app.ts';
+import { createMockApp, type MockApp, type MockOptions } from '../../mock/browser.ts';
 import { defaultBaseUrl, trimBase } from './base-url.ts';
 
 /** Where the app sends its requests; default the spec's first eMabler server. */
