@@ -181,3 +181,37 @@ describe('the shipped declarations', () => {
     120_000,
   );
 });
+
+describe('the installed package in a browser build', () => {
+  it('ships the static checker', () => {
+    const folder = join(project.dir, 'node_modules/ocpi-location-kit/dist/checker');
+    expect(readdirSync(folder).sort()).toEqual(['checker.css', 'checker.js', 'favicon.svg', 'index.html']);
+  });
+
+  it('bundles the three entry points for --platform=browser with no Node module', async () => {
+    const { build } = await import('esbuild');
+    const entry = join(project.dir, 'browser-app.mjs');
+    writeFileSync(
+      entry,
+      [
+        "import { createLocationsClient, createValidator } from 'ocpi-location-kit';",
+        "import { createMockApp } from 'ocpi-location-kit/mock';",
+        "import { createMswHandlers } from 'ocpi-location-kit/msw';",
+        'export { createLocationsClient, createValidator, createMockApp, createMswHandlers };',
+      ].join('\n'),
+    );
+    const result = await build({
+      entryPoints: [entry],
+      absWorkingDir: project.dir,
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      logLevel: 'silent',
+      metafile: true,
+    });
+    const inputs = Object.keys(result.metafile?.inputs ?? {});
+    expect(inputs.filter((input) => input.startsWith('node:'))).toEqual([]);
+    expect(inputs.some((input) => input.includes('ocpi-location-kit/dist/mock/browser.js'))).toBe(true);
+  });
+});
