@@ -43,7 +43,7 @@ export const checkerCommand: Command = {
       throw new ConfigError(`cannot listen on ${values.host ?? '127.0.0.1'}:${port} (${code ?? 'error'})`);
     }
     process.stdout.write(
-      `ocpi-location-kit payload checker on ${running.url} (open ${checkerFolder}/index.html works too)\n`,
+      `ocpi-location-kit payload checker on ${running.url}; its files work from any static host or from disk: ${checkerFolder}\n`,
     );
     await new Promise<void>((done) => {
       process.once('SIGINT', done);

@@ -1,4 +1,5 @@
-// `npm run screenshots`: PNGs of the payload checker (`GET /`) on a 1366x768 laptop screen, for the README.
+// `npm run screenshots`: PNGs of the payload checker (`GET /`, and the static one) on a 1366x768 laptop screen,
+// for the README.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveMock } from '../../mock/server/node-server.ts';
@@ -7,7 +8,7 @@ import { launchChromium } from './chromium.ts';
 
 const folder = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-/** Saves the empty page, the issues of the "with mistakes" sample, a sent payload and a converted OCPI Location. */
+/** Saves the empty page, the issues of the "with mistakes" sample, a sent payload, a converted OCPI Location and the static checker. */
 async function takeScreenshots(): Promise<void> {
   mkdirSync(folder, { recursive: true });
   const mock = await serveMock({ port: 0, seed: 1 });
@@ -35,6 +36,13 @@ async function takeScreenshots(): Promise<void> {
     await page.locator('#ocpi-dropped li').first().waitFor();
     await waitForVerdict(page, 'valid');
     await page.screenshot({ path: `${folder}checker-ocpi.png` });
+    // The static checker (dist/checker/, npm run build), opened from a file: no mock anywhere.
+    const checker = new URL('../../dist/checker/index.html', import.meta.url);
+    await page.goto(checker.href);
+    await page.getByRole('button', { name: 'With mistakes' }).click();
+    await waitForVerdict(page, 'invalid');
+    await page.locator('.issue[data-instance-path="/facilities/1"]').click();
+    await page.screenshot({ path: `${folder}checker-static.png` });
     process.stdout.write(`screenshots saved in ${folder}\n`);
   } finally {
     await browser.close();
