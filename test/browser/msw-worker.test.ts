@@ -64,9 +64,9 @@ describe('createMswHandlers in a browser, with setupWorker', () => {
     expect(r.unauthorised).toMatchObject({ ok: false, status: 401, kind: 'unauthorised' });
     expect(r.notFound).toMatchObject({ ok: false, status: 404, kind: 'customer-not-found' });
     expect(r.invalid).toMatchObject({ ok: false, status: 400, kind: 'bad-request' });
-    expect((r.invalid?.issues as { instancePath: string }[]).map((issue) => issue.instancePath)).toContain(
-      '/parkingType',
-    );
+    expect(
+      ((r.invalid?.issues ?? []) as { instancePath: string }[]).map((issue) => issue.instancePath),
+    ).toContain('/parkingType');
     expect(r.plain).toMatchObject({ status: 400, type: 'application/problem+json' });
     expect(r.plain?.body).toMatchObject({
       status: 400,
