@@ -1,60 +1,31 @@
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
-import type { V4ResponseBuilder } from '@pact-foundation/pact/src/v4/http/types.js';
+import { PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createLocationsClient, type Location } from '../src/index.ts';
-import { loadSpec } from '../src/openapi/load-spec.ts';
 import { consumerName, projectPactFile, providerName } from '../src/pact/participants.ts';
 import { providerStates } from '../src/pact/provider-states.ts';
-
-const { eachLike, fromProviderState, like, regex } = MatchersV3;
-const problemType = 'https://github.com/ocpi-location-kit/ocpi-location-kit#bad-request';
-
-// Payloads and the id pattern come from openapi.yaml, so the pact and the spec cannot disagree on them.
-const spec = loadSpec();
-const components = spec.doc.components as {
-  examples: Record<string, { value: Location }>;
-  schemas: { LocationId: { properties: { id: { pattern: string } } } };
-};
-const example = (name: string): Location => {
-  const found = components.examples[name]?.value;
-  if (!found) throw new Error(`openapi.yaml has no example ${name}`);
-  return found;
-};
-const completeSite = example('CompleteSite');
-const emptyLocation = example('EmptyLocation');
-const idPattern = components.schemas.LocationId.properties.id.pattern;
-
-const demo = { apiKey: 'demo-api-key', code: 'demo-function-code', clientId: 'tampereen-lataus' };
-const tampere = 'int-tampere-roaming';
-const helsinki = 'int-helsinki-hub';
-const unknownIntegration = 'int-not-created-yet';
-const unknownKey = 'key-nobody-has';
-
-// The credentials and the integration come from the provider state, so a verifier can put in real ones.
-const locationsPath = (integrationId: string) =>
-  fromProviderState(`/integrations/\${integrationId}/locations`, `/integrations/${integrationId}/locations`);
-/** A value the verifier takes from the provider state's answer: `${name}` is Pact's expression syntax. */
-const fromState = (name: 'apiKey' | 'code' | 'clientId', example: string) =>
-  fromProviderState(`\${${name}}`, example);
-const apiKeyHeader = fromState('apiKey', demo.apiKey);
-const plainAccept = 'application/json, text/plain';
-const textPlain = regex('^text/plain(;.*)?$', 'text/plain; charset=UTF-8');
-
-/**
- * eMabler's documented sentence as a text/plain body that the verifier compares exactly. pact-js 16.4's
- * `body()` records text as a binary body with a content-type-only matcher, which would accept any sentence, so
- * this goes one level down to the interaction's `withResponseBody` (a pinned dependency; revisit on upgrade).
- */
-function textBody(response: V4ResponseBuilder, sentence: string): void {
-  response.headers({ 'Content-Type': textPlain });
-  const { interaction } = response as unknown as {
-    interaction: { withResponseBody(b: string, t: string): boolean };
-  };
-  interaction.withResponseBody(sentence, 'text/plain');
-}
+import {
+  apiKeyHeader,
+  completeSite,
+  demo,
+  eachLike,
+  emptyLocation,
+  example,
+  fromState,
+  helsinki,
+  idPattern,
+  like,
+  locationsPath,
+  plainAccept,
+  problemType,
+  regex,
+  tampere,
+  textBody,
+  unknownIntegration,
+  unknownKey,
+} from './consumer-terms.ts';
 
 const workDir = mkdtempSync(join(tmpdir(), 'ocpi-pacts-'));
 const pact = new PactV4({
