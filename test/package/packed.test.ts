@@ -2,6 +2,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startMockCli } from '../cli/mock-process.ts';
+import { checkInstalledChecker, runInstalledMswApp } from './installed-browser.ts';
 import { installedPackages, installPacked, type PackedProject, projectRoot } from './packed-project.ts';
 
 // The package as a frontend team, a CI pipeline or a partner gets it: packed, installed from the tarball into a
@@ -213,5 +214,26 @@ describe('the installed package in a browser build', () => {
     const inputs = Object.keys(result.metafile?.inputs ?? {});
     expect(inputs.filter((input) => input.startsWith('node:'))).toEqual([]);
     expect(inputs.some((input) => input.includes('ocpi-location-kit/dist/mock/browser.js'))).toBe(true);
+  });
+});
+
+describe('the installed package in headless Chromium', () => {
+  it('serves its static checker under script-src self: issues where the mistakes are, none for a correct body', async () => {
+    const seen = await checkInstalledChecker(project.dir);
+    expect(seen.mistakes).toEqual(expect.arrayContaining(['/parkingType', '/facilities/1']));
+    expect(seen.correct).toEqual([]);
+    expect(seen.problems).toEqual([]);
+    expect(seen.foreign).toEqual([]);
+  });
+
+  it('answers an app bundled from it through MSW in a service worker: 200, 401, 404 and 400', async () => {
+    const answers = await runInstalledMswApp(project.dir);
+    expect(answers.created).toMatchObject({ ok: true, id: expect.stringMatching(/^Loc-/) });
+    expect(answers.unauthorised).toMatchObject({ ok: false, status: 401 });
+    expect(answers.notFound).toMatchObject({ ok: false, status: 404 });
+    expect(answers.invalid).toMatchObject({ ok: false, status: 400, kind: 'bad-request' });
+    expect(answers.invalid?.issues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ instancePath: '/parkingType' })]),
+    );
   });
 });
