@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ConfigError } from '../config-error.ts';
 import { packageRoot } from '../openapi/package-root.ts';
 import { serveChecker } from './checker-server.ts';
 import type { Command } from './command.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 
 const help = `Usage: ocpi-location-kit checker [--port <n>] [--host <host>]
 
@@ -55,18 +55,9 @@ export const checkerCommand: Command = {
 };
 
 function parseOptions(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-    });
-  } catch (error) {
-    const option = /Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
-    throw new ConfigError(
-      option
-        ? `unknown option ${option} (see --help)`
-        : `${(error as Error).message.split('\n')[0]} (see --help)`,
-    );
-  }
+  return parseCommandLine({
+    args: argv,
+    options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
 }

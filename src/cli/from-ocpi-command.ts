@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ConfigError } from '../config-error.ts';
 import { fromOcpiLocation } from '../ocpi/from-ocpi.ts';
 import { readOcpiInput } from '../ocpi/read-ocpi-input.ts';
@@ -8,6 +7,7 @@ import { loadSpec } from '../openapi/load-spec.ts';
 import { formatConversionText, locationLabel, summariseConversions } from '../report/from-ocpi-report.ts';
 import { createValidator } from '../validation/validator.ts';
 import type { Command } from './command.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 import { readInput } from './read-input.ts';
 
 const usage = `Usage: ocpi-location-kit from-ocpi <file|-> [--ndjson | --out DIR] [--report text|json] [--strict] [--spec openapi.yaml]
@@ -100,25 +100,17 @@ async function writeBodies(
 }
 
 function parseOptions(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ndjson: { type: 'boolean' },
-        out: { type: 'string', short: 'o' },
-        report: { type: 'string' },
-        strict: { type: 'boolean' },
-        spec: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    const message = (error as Error).message;
-    const option = /Unknown option '([^']+)'/.exec(message)?.[1];
-    throw new ConfigError(
-      option ? `unknown option ${option} (see --help)` : `${message.split('\n')[0]} (see --help)`,
-    );
-  }
+  return parseCommandLine({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      ndjson: { type: 'boolean' },
+      out: { type: 'string', short: 'o' },
+      report: { type: 'string' },
+      strict: { type: 'boolean' },
+      spec: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
 }

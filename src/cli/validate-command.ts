@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import { ConfigError } from '../config-error.ts';
 import { loadSpec } from '../openapi/load-spec.ts';
 import { reportPayload, summariseReports } from '../report/report-payload.ts';
 import { type FileReport, formatJunit, formatText } from '../report/validate-report.ts';
 import { createValidator } from '../validation/validator.ts';
 import type { Command } from './command.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 import { readInput } from './read-input.ts';
 
 const usage = `Usage: ocpi-location-kit validate <file...|-> [--strict] [--format text|json|junit] [--spec openapi.yaml]
@@ -65,23 +65,15 @@ export const validateCommand: Command = {
 };
 
 function parseOptions(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        strict: { type: 'boolean' },
-        format: { type: 'string', short: 'f' },
-        spec: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    const message = (error as Error).message;
-    const option = /Unknown option '([^']+)'/.exec(message)?.[1];
-    throw new ConfigError(
-      option ? `unknown option ${option} (see --help)` : `${message.split('\n')[0]} (see --help)`,
-    );
-  }
+  return parseCommandLine({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      strict: { type: 'boolean' },
+      format: { type: 'string', short: 'f' },
+      spec: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
 }
