@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ConfigError } from '../../src/config-error.ts';
 import { packageRoot } from '../../src/openapi/package-root.ts';
+import { readConfigFile } from '../../src/openapi/read-config-file.ts';
 import { parseJson } from '../../src/validation/parse-json.ts';
 import { checkFixtures, type Fixtures } from '../state/fixtures.ts';
 
@@ -10,15 +10,7 @@ export const demoFixturesPath: string = join(packageRoot, 'mock/fixtures/demo.js
 
 /** Reads and checks a fixtures file; throws `ConfigError` naming the file when it is unusable. */
 export function loadFixtures(file: string = demoFixturesPath): Fixtures {
-  const path = resolve(file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(
-      `${path}: cannot read the fixtures (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-  }
+  const { path, text } = readConfigFile(file, 'the fixtures');
   const parsed = parseJson(text);
   if (!parsed.ok) throw new ConfigError(`${path}: ${parsed.issue.message.replace(/^the body/, 'the file')}`);
   const checked = checkFixtures(parsed.value);

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Document } from 'yaml';
 import { ConfigError } from '../config-error.ts';
 import { lineColumn } from './line-column.ts';
 import { packageRoot } from './package-root.ts';
 import { splitPointer } from './pointer.ts';
+import { readConfigFile } from './read-config-file.ts';
 import { type Spec, specFromDocument } from './spec.ts';
 import { readCachedSpec, specDigest, writeCachedSpec } from './spec-cache.ts';
 
@@ -16,15 +16,7 @@ export const defaultSpecPath: string = join(packageRoot, 'openapi.yaml');
 
 /** Reads, parses and checks an OpenAPI 3.1 file; throws `ConfigError` with a one-line message when it is unusable. */
 export function loadSpec(file: string = defaultSpecPath): Spec {
-  const path = resolve(file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(
-      `${path}: cannot read the spec (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-  }
+  const { path, text } = readConfigFile(file, 'the spec');
   return parseSpec(text, path);
 }
 
