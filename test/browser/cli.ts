@@ -12,22 +12,8 @@ export async function validateWithCli(text: string, strict = false): Promise<Run
   const dir = mkdtempSync(join(tmpdir(), 'ocpi-browser-'));
   const file = join(dir, 'payload.json');
   writeFileSync(file, text);
-  const args = [
-    'dist/src/cli/main.js',
-    'validate',
-    '--format',
-    'json',
-    ...(strict ? ['--strict'] : []),
-    file,
-  ];
   try {
-    const stdout = await new Promise<string>((resolve, reject) => {
-      // Exit 1 (errors in the payload) and 2 (not JSON) still print the report.
-      execFile(process.execPath, args, { cwd: root }, (error, out) =>
-        error && typeof error.code !== 'number' ? reject(error) : resolve(out),
-      );
-    });
-    return JSON.parse(stdout) as RunReport;
+    return await validateFilesWithCli([file], strict);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -44,6 +30,7 @@ export async function validateFilesWithCli(files: readonly string[], strict = fa
     ...files,
   ];
   const stdout = await new Promise<string>((resolve, reject) => {
+    // Exit 1 (errors in a payload) and 2 (not JSON) still print the report.
     execFile(process.execPath, args, { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (error, out) =>
       error && typeof error.code !== 'number' ? reject(error) : resolve(out),
     );

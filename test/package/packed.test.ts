@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleForBrowser } from '../browser/bundle.ts';
 import { runCli, startMockCli } from '../cli/mock-process.ts';
 import { checkInstalledChecker, runInstalledMswApp } from './installed-browser.ts';
 import { installedPackages, installPacked, type PackedProject, projectRoot } from './packed-project.ts';
@@ -190,7 +191,6 @@ describe('the installed package in a browser build', () => {
   });
 
   it('bundles the three entry points for --platform=browser with no Node module', async () => {
-    const { build } = await import('esbuild');
     const entry = join(project.dir, 'browser-app.mjs');
     writeFileSync(
       entry,
@@ -201,17 +201,7 @@ describe('the installed package in a browser build', () => {
         'export { createLocationsClient, createValidator, createMockApp, createMswHandlers };',
       ].join('\n'),
     );
-    const result = await build({
-      entryPoints: [entry],
-      absWorkingDir: project.dir,
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'browser',
-      logLevel: 'silent',
-      metafile: true,
-    });
-    const inputs = Object.keys(result.metafile?.inputs ?? {});
+    const { inputs } = await bundleForBrowser(entry, project.dir);
     expect(inputs.filter((input) => input.startsWith('node:'))).toEqual([]);
     expect(inputs.some((input) => input.includes('ocpi-location-kit/dist/mock/browser.js'))).toBe(true);
   });
