@@ -11,6 +11,8 @@ export function readConfigFile(file: string, what: string): { path: string; text
   try {
     return { path, text: readFileSync(path, 'utf8') };
   } catch (error) {
-    throw new ConfigError(`${path}: cannot read ${what} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new ConfigError(
+      `${path}: cannot read ${what} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
 }
