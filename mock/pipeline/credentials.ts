@@ -100,11 +100,10 @@ export function createAuthenticator(spec: Spec, store: Store): (read: Credential
 
 /** Finds the customer a secret belongs to, visiting every known secret whatever matches (see `sameSecret`). */
 function createKeyMatcher(store: Store) {
-  const same = sameSecret;
   const find = (secret: string, pick: (customer: Customer) => Set<string>): Customer | undefined => {
     let found: Customer | undefined;
     for (const customer of store.customers())
-      for (const candidate of pick(customer)) if (same(secret, candidate) && !found) found = customer;
+      for (const candidate of pick(customer)) if (sameSecret(secret, candidate) && !found) found = customer;
     return found;
   };
   const apiKeysOf = (customer: Customer) => customer.apiKeys;
@@ -114,7 +113,7 @@ function createKeyMatcher(store: Store) {
     code: (secret: string) => find(secret, codesOf) !== undefined,
     codeOf(customer: Customer, secret: string): boolean {
       let found = false;
-      for (const candidate of customer.codes) found = same(secret, candidate) || found;
+      for (const candidate of customer.codes) found = sameSecret(secret, candidate) || found;
       return found;
     },
   };
