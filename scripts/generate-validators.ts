@@ -40,11 +40,10 @@ function asModule(code: string): string {
 
 const header = `// Generated from openapi.yaml by scripts/generate-validators.ts (npm run generate). Do not edit by hand.
 export const specDigest = ${JSON.stringify(spec.digest)};
-export const parameterNames = ${JSON.stringify(parameterNames)};
 `;
 const files: Record<string, string> = {
   'src/generated/spec-document.js': `${header}export const document = ${JSON.stringify(spec.doc)};\n`,
-  'src/generated/validators-report.js': header + asModule(standaloneCode.default(report, reportRefs)),
+  'src/generated/validators-report.js': `${header}export const parameterNames = ${JSON.stringify(parameterNames)};\n${asModule(standaloneCode.default(report, reportRefs))}`,
   'src/generated/validators-clean.js':
     header + asModule(standaloneCode.default(clean, { clean: refTo(operation.bodyPointer) })),
 };

@@ -2,7 +2,5 @@
 
 /** SHA-256 of the openapi.yaml text the document was parsed from. */
 export declare const specDigest: string;
-/** The parameters' names (`in:name`). */
-export declare const parameterNames: string[];
 /** openapi.yaml, parsed. */
 export declare const document: Record<string, unknown>;

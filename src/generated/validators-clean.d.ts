@@ -3,7 +3,5 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 
 /** SHA-256 of the openapi.yaml text these validators were generated from. */
 export declare const specDigest: string;
-/** The parameters' names (`in:name`). */
-export declare const parameterNames: string[];
 /** The body's hot-path validator: closed objects, first failure only. */
 export declare const clean: ValidateFunction;

@@ -1,6 +1,5 @@
 // Generated from openapi.yaml by scripts/generate-validators.ts (npm run generate). Do not edit by hand.
 export const specDigest = "02a14cb0c6f4a3b762febdfec092b1279abb3b1d9256da6bb0e353750060c483";
-export const parameterNames = ["path:integrationId","query:excludeChargers"];
 import * as runtime0Module from "ajv-formats/dist/formats.js";
 const runtime0 = cjs(runtime0Module);
 function cjs(ns) { const d = ns.default; return d && typeof d === "object" && "default" in d ? d : ns; }
