@@ -135,6 +135,8 @@ describe('ocpi-location-kit verify', () => {
   it('exits 2 without a provider URL', async () => {
     const { code, stderr } = await cli('--pacts', projectPactFile);
     expect(code).toBe(2);
-    expect(stderr).toBe('ocpi-location-kit: --provider-base-url is required (see --help)\n');
+    expect(stderr).toBe(
+      'ocpi-location-kit: verify: --provider-base-url is required (see ocpi-location-kit verify --help)\n',
+    );
   });
 });

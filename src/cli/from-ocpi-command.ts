@@ -6,43 +6,50 @@ import { readOcpiInput } from '../ocpi/read-ocpi-input.ts';
 import { loadSpec } from '../openapi/load-spec.ts';
 import { formatConversionText, locationLabel, summariseConversions } from '../report/from-ocpi-report.ts';
 import { createValidator } from '../validation/validator.ts';
-import type { Command } from './command.ts';
-import { parseCommandLine } from './parse-command-line.ts';
+import { defineCommand } from './command.ts';
+import { UsageError } from './parse-argv.ts';
 import { readInput } from './read-input.ts';
 
-const usage = `Usage: ocpi-location-kit from-ocpi <file|-> [--ndjson | --out DIR] [--report text|json] [--strict] [--spec openapi.yaml]
-
-Converts OCPI 2.2.1 Location data into addLocation bodies, by the mapping recorded in openapi.yaml.
-Input: one Location object, a JSON array of them, an OCPI response ({"data": [...], "status_code": 1000, ...}),
-or NDJSON (one Location per line).
-  (default)        stdout: the body as JSON for one Location, a JSON array for an array, a page or NDJSON
-  --ndjson         stdout: one body per line
-  --out DIR        one file per location, DIR/<OCPI id>.json; stdout lists the files written
-  --report FORMAT  the report on stderr of what was dropped and what the validator found: text (default) or json
-  --strict         validate the bodies with OCPI 2.2.1 rule breaches as errors
-  --spec FILE      convert and validate by another OpenAPI file (default: the project's openapi.yaml)
-Exit codes: 0 every body has no errors, 1 a body has errors, 2 usage error or unreadable/non-JSON input.`;
-
-const reports = ['text', 'json'] as const;
-
 /** `from-ocpi`: OCPI 2.2.1 Locations in, addLocation bodies out, with what was lost. */
-export const fromOcpiCommand: Command = {
+export const fromOcpiCommand = defineCommand({
+  name: 'from-ocpi',
   summary: 'convert OCPI 2.2.1 Location data into addLocation bodies (and report what is dropped)',
-  async run(argv) {
-    const { values, positionals } = parseOptions(argv);
-    if (values.help) {
-      process.stdout.write(`${usage}\n`);
-      return 0;
-    }
-    const report = values.report ?? 'text';
-    if (!(reports as readonly string[]).includes(report))
-      throw new ConfigError(`--report must be one of ${reports.join(', ')}; got "${report}"`);
+  arguments: '<file|->',
+  description: `Converts OCPI 2.2.1 Location data into addLocation bodies, by the mapping recorded in openapi.yaml.
+Input: one Location object, a JSON array of them, an OCPI response ({"data": [...], "status_code": 1000, ...}),
+or NDJSON (one Location per line). By default stdout has the body as JSON for one Location, a JSON array for an
+array, a page or NDJSON.`,
+  options: {
+    ndjson: { type: 'boolean', help: 'stdout: one body per line' },
+    out: {
+      type: 'string',
+      short: 'o',
+      value: 'DIR',
+      help: 'one file per location, DIR/<OCPI id>.json; stdout lists the files written',
+    },
+    report: {
+      type: 'string',
+      choices: ['text', 'json'],
+      default: 'text',
+      help: 'the report on stderr of what was dropped and what the validator found',
+    },
+    strict: { type: 'boolean', help: 'validate the bodies with OCPI 2.2.1 rule breaches as errors' },
+    spec: {
+      type: 'string',
+      value: 'FILE',
+      help: "convert and validate by another OpenAPI file (default: the project's)",
+    },
+  },
+  footer:
+    'Exit codes: 0 every body has no errors, 1 a body has errors, 2 usage error or unreadable/non-JSON input.',
+  async run({ values, positionals }) {
+    const report = values.report;
     if (values.ndjson && values.out !== undefined)
-      throw new ConfigError('--ndjson and --out exclude each other');
-    if (values.out === '') throw new ConfigError('--out needs a directory');
+      throw new UsageError('--ndjson and --out exclude each other');
+    if (values.out === '') throw new UsageError('--out needs a directory');
     const [name, ...extra] = positionals;
-    if (name === undefined) throw new ConfigError('name one OCPI file, or - for stdin (see --help)');
-    if (extra.length > 0) throw new ConfigError(`name one input only; got ${positionals.length}`);
+    if (name === undefined) throw new UsageError('name one OCPI file, or - for stdin');
+    if (extra.length > 0) throw new UsageError(`name one input only; got ${positionals.length}`);
     const label = name === '-' ? 'stdin' : name;
     const input = readOcpiInput(await readInput(name));
     if (!input.ok) throw new ConfigError(`${label}: ${input.message}`);
@@ -65,7 +72,7 @@ export const fromOcpiCommand: Command = {
     process.stderr.write(report === 'json' ? `${JSON.stringify(run, null, 2)}\n` : formatConversionText(run));
     return run.ok ? 0 : 1;
   },
-};
+});
 
 /** Writes one file per body, named after the OCPI id (made safe for a file name, and unique in the run). */
 async function writeBodies(
@@ -97,20 +104,4 @@ async function writeBodies(
     written.push(file);
   }
   return written;
-}
-
-function parseOptions(argv: string[]) {
-  return parseCommandLine({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      ndjson: { type: 'boolean' },
-      out: { type: 'string', short: 'o' },
-      report: { type: 'string' },
-      strict: { type: 'boolean' },
-      spec: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
 }

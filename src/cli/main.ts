@@ -1,17 +1,8 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
 import { ConfigError } from '../config-error.ts';
-import type { Command } from './command.ts';
-
-// Each command is loaded only when called, so `validate` does not pay for the mock or pact-js at start-up.
-const commands: Record<string, () => Promise<Command>> = {
-  validate: async () => (await import('./validate-command.ts')).validateCommand,
-  'from-ocpi': async () => (await import('./from-ocpi-command.ts')).fromOcpiCommand,
-  compare: async () => (await import('./compare-command.ts')).compareCommand,
-  verify: async () => (await import('./verify-command.ts')).verifyCommand,
-  mock: async () => (await import('./mock-command.ts')).mockCommand,
-  checker: async () => (await import('./checker-command.ts')).checkerCommand,
-};
+import { commands } from './commands.ts';
+import { didYouMean } from './parse-argv.ts';
 
 const help = async (): Promise<string> => {
   const lines = [
@@ -39,7 +30,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = commands[name];
   try {
-    if (!load) throw new ConfigError(`unknown command "${name}" (try: ${Object.keys(commands).join(', ')})`);
+    if (!load) {
+      const guess = didYouMean(name, Object.keys(commands));
+      throw new ConfigError(
+        `unknown command "${name}"${guess ? `; did you mean "${guess}"?` : ''} (commands: ${Object.keys(commands).join(', ')})`,
+      );
+    }
     return await (await load()).run(rest);
   } catch (error) {
     if (error instanceof ConfigError) {

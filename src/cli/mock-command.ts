@@ -1,96 +1,189 @@
-import { parseArgs } from 'node:util';
-import { createRequestLogger, type LogFormat } from '../../mock/server/log.ts';
+import { pipelineLimits } from '../../mock/pipeline/limits.ts';
+import { defaultLimits } from '../../mock/server/limits.ts';
+import { createRequestLogger } from '../../mock/server/log.ts';
 import { serveMock } from '../../mock/server/node-server.ts';
 import { outputStats, writeOrDrop } from '../../mock/server/output.ts';
+import { defaultStateLimits } from '../../mock/state/limits.ts';
 import { ConfigError } from '../config-error.ts';
-import type { Command } from './command.ts';
+import { defaultHost, defaultMockPort } from '../defaults.ts';
+import { defineCommand } from './command.ts';
 import { banner } from './mock-banner.ts';
-
-const help = `Usage: ocpi-location-kit mock [options]
-
-Serves the mock of addLocation, derived from openapi.yaml, until SIGINT or SIGTERM.
-
-Options:
-  --port <n>             port to listen on (default 4010; 0 picks a free one)
-  --host <host>          interface to listen on (default 127.0.0.1)
-  --spec <file>          the OpenAPI document (default the project's openapi.yaml)
-  --seed <n>             makes the sequence of location ids reproducible
-  --api-key <key>        an extra API key for the demo customer (repeatable)
-  --integration <id>     an extra integration of the demo customer (repeatable)
-  --fixtures <file>      customers, keys and integrations (default mock/fixtures/demo.json)
-  --delay <ms>           latency added to every answer of the API
-  --strict               reject OCPI 2.2.1 rule breaches (400) instead of accepting them
-  --cors-origin <origin> allow a browser origin (repeatable; default any on loopback, none elsewhere)
-  --log-format <format>  pretty (default) or json (one JSON object per line)
-  --admin-token <token>  bearer token for the /__mock routes (generated and printed when --host is not loopback)
-
-Limits (each answer is a problem document; see README "Limits and hostile input"):
-  --body-limit <bytes>        largest body, default 1048576 (413)
-  --url-limit <bytes>         longest path and query, default 8192 (414)
-  --header-limit <bytes>      largest request line and headers, default 16384 (431)
-  --headers-timeout <ms>      time to send the headers, default 10000 (408, connection closed)
-  --request-timeout <ms>      time to send the whole request, default 30000 (408, connection closed)
-  --keep-alive-timeout <ms>   idle keep-alive connections close after this, default 5000
-  --max-locations <n>         locations kept by /__mock/locations, default 10000
-  --store-bytes <bytes>       memory the stored locations may take, default 67108864 (oldest evicted)
-  --journal-bytes <bytes>     memory the request journal may take, default 33554432 (oldest evicted)
-  -h, --help             this text`;
+import { UsageError } from './parse-argv.ts';
 
 /** Requests in flight get this long to finish after SIGINT or SIGTERM; the process ends a second later at most. */
 const graceMs = 3000;
 
-const integer = (name: string, text: string | undefined, min: number, max: number): number | undefined => {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new ConfigError(`--${name} must be a whole number from ${min} to ${max}, got "${text}"`);
-  }
-  return value;
-};
+const limits = '(each answer is a problem document; see the limits guide)';
+
+/** The mock's options, each declared once with its default taken from the code that applies it. */
+const options = {
+  port: {
+    type: 'integer',
+    short: 'p',
+    min: 0,
+    max: 65535,
+    default: defaultMockPort,
+    help: 'port to listen on, 0 for a free one',
+  },
+  host: { type: 'string', default: defaultHost, help: 'interface to listen on' },
+  spec: {
+    type: 'string',
+    value: 'FILE',
+    help: "the OpenAPI document, also as the first argument (default: the project's)",
+  },
+  seed: {
+    type: 'integer',
+    min: 0,
+    max: 2 ** 31 - 1,
+    help: 'makes the sequence of location ids reproducible',
+  },
+  'api-key': { type: 'string', multiple: true, value: 'KEY', help: 'an extra API key for the demo customer' },
+  integration: {
+    type: 'string',
+    multiple: true,
+    value: 'ID',
+    help: 'an extra integration of the demo customer',
+  },
+  fixtures: {
+    type: 'string',
+    value: 'FILE',
+    help: 'customers, keys and integrations (default: mock/fixtures/demo.json)',
+  },
+  delay: {
+    type: 'integer',
+    min: 0,
+    max: 60_000,
+    value: 'MS',
+    help: 'latency added to every answer of the API',
+  },
+  strict: { type: 'boolean', help: 'reject OCPI 2.2.1 rule breaches (400) instead of accepting them' },
+  'cors-origin': {
+    type: 'string',
+    multiple: true,
+    value: 'ORIGIN',
+    help: 'allow a browser origin (default: any on loopback, none elsewhere)',
+  },
+  'log-format': {
+    type: 'string',
+    choices: ['pretty', 'json'],
+    default: 'pretty',
+    help: 'request log: pretty or one JSON object per line',
+  },
+  'admin-token': {
+    type: 'string',
+    value: 'TOKEN',
+    help: 'bearer token for the /__mock routes (generated and printed when --host is not loopback)',
+  },
+  'body-limit': {
+    type: 'integer',
+    min: 1,
+    max: 2 ** 30,
+    default: pipelineLimits.bodyLimit,
+    value: 'BYTES',
+    help: `largest body, 413 ${limits}`,
+  },
+  'url-limit': {
+    type: 'integer',
+    min: 64,
+    max: 2 ** 20,
+    default: defaultLimits.urlLimit,
+    value: 'BYTES',
+    help: 'longest path and query (414)',
+  },
+  'header-limit': {
+    type: 'integer',
+    min: 1024,
+    max: 2 ** 24,
+    default: defaultLimits.headerLimit,
+    value: 'BYTES',
+    help: 'largest request line and headers (431)',
+  },
+  'headers-timeout': {
+    type: 'integer',
+    min: 1,
+    max: 3_600_000,
+    default: defaultLimits.headersTimeoutMs,
+    value: 'MS',
+    help: 'time to send the headers (408, connection closed)',
+  },
+  'request-timeout': {
+    type: 'integer',
+    min: 1,
+    max: 3_600_000,
+    default: defaultLimits.requestTimeoutMs,
+    value: 'MS',
+    help: 'time to send the whole request (408, connection closed)',
+  },
+  'keep-alive-timeout': {
+    type: 'integer',
+    min: 1,
+    max: 3_600_000,
+    default: defaultLimits.keepAliveTimeoutMs,
+    value: 'MS',
+    help: 'idle keep-alive connections close after this',
+  },
+  'max-locations': {
+    type: 'integer',
+    min: 1,
+    max: 10_000_000,
+    default: defaultStateLimits.maxLocations,
+    help: 'locations kept by /__mock/locations',
+  },
+  'store-bytes': {
+    type: 'integer',
+    min: 1024,
+    max: 2 ** 40,
+    default: defaultStateLimits.storeBytes,
+    value: 'BYTES',
+    help: 'memory the stored locations may take (oldest evicted)',
+  },
+  'journal-bytes': {
+    type: 'integer',
+    min: 1024,
+    max: 2 ** 40,
+    default: defaultStateLimits.journalBytes,
+    value: 'BYTES',
+    help: 'memory the request journal may take (oldest evicted)',
+  },
+} as const;
 
 /** `ocpi-location-kit mock`: the mock server on a port, with a banner, request logs and graceful shutdown. */
-export const mockCommand: Command = {
+export const mockCommand = defineCommand({
+  name: 'mock',
   summary: 'serve the mock of the API (derived from openapi.yaml) on 127.0.0.1:4010',
-  async run(argv) {
-    let parsed: ReturnType<typeof parse>;
-    try {
-      parsed = parse(argv);
-    } catch (error) {
-      throw new ConfigError(`${(error as Error).message} (see --help)`);
-    }
-    const { values } = parsed;
-    if (values.help) {
-      process.stdout.write(`${help}\n`);
-      return 0;
-    }
-    const format = values['log-format'] ?? 'pretty';
-    if (format !== 'pretty' && format !== 'json') {
-      throw new ConfigError(`--log-format must be pretty or json, got "${format}"`);
-    }
+  arguments: '[spec]',
+  description: 'Serves the mock of addLocation, derived from openapi.yaml, until SIGINT or SIGTERM.',
+  options,
+  async run({ values, positionals }) {
+    if (positionals.length > 1) throw new UsageError(`name one spec only; got ${positionals.length}`);
+    if (positionals[0] !== undefined && values.spec !== undefined)
+      throw new UsageError('name the spec once: as the argument or with --spec');
+    const spec = positionals[0] ?? values.spec;
+    const format = values['log-format'];
     let running: Awaited<ReturnType<typeof serveMock>>;
     try {
       running = await serveMock({
-        port: integer('port', values.port, 0, 65535) ?? 4010,
-        host: values.host ?? '127.0.0.1',
-        ...(values.spec ? { spec: values.spec } : {}),
+        port: values.port,
+        host: values.host,
+        ...(spec ? { spec } : {}),
         ...(values.fixtures ? { fixtures: values.fixtures } : {}),
-        seed: integer('seed', values.seed, 0, 2 ** 31 - 1),
-        apiKeys: values['api-key'] ?? [],
-        integrations: values.integration ?? [],
-        delayMs: integer('delay', values.delay, 0, 60_000),
-        strict: values.strict === true,
-        ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
-        log: createRequestLogger(format as LogFormat),
+        seed: values.seed,
+        apiKeys: values['api-key'],
+        integrations: values.integration,
+        delayMs: values.delay,
+        strict: values.strict,
+        ...(values['cors-origin'].length > 0 ? { corsOrigins: values['cors-origin'] } : {}),
+        log: createRequestLogger(format),
         ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
-        bodyLimit: integer('body-limit', values['body-limit'], 1, 2 ** 30),
-        urlLimit: integer('url-limit', values['url-limit'], 64, 2 ** 20),
-        headerLimit: integer('header-limit', values['header-limit'], 1024, 2 ** 24),
-        headersTimeoutMs: integer('headers-timeout', values['headers-timeout'], 1, 3_600_000),
-        requestTimeoutMs: integer('request-timeout', values['request-timeout'], 1, 3_600_000),
-        keepAliveTimeoutMs: integer('keep-alive-timeout', values['keep-alive-timeout'], 1, 3_600_000),
-        maxLocations: integer('max-locations', values['max-locations'], 1, 10_000_000),
-        storeBytes: integer('store-bytes', values['store-bytes'], 1024, 2 ** 40),
-        journalBytes: integer('journal-bytes', values['journal-bytes'], 1024, 2 ** 40),
+        bodyLimit: values['body-limit'],
+        urlLimit: values['url-limit'],
+        headerLimit: values['header-limit'],
+        headersTimeoutMs: values['headers-timeout'],
+        requestTimeoutMs: values['request-timeout'],
+        keepAliveTimeoutMs: values['keep-alive-timeout'],
+        maxLocations: values['max-locations'],
+        storeBytes: values['store-bytes'],
+        journalBytes: values['journal-bytes'],
         graceMs,
       });
     } catch (error) {
@@ -101,14 +194,12 @@ export const mockCommand: Command = {
           EACCES: 'permission denied; choose a port above 1023 with --port',
           EADDRNOTAVAIL: 'no interface of this machine has that address; check --host',
         }[code];
-        throw new ConfigError(
-          `cannot listen on ${values.host ?? '127.0.0.1'}:${values.port ?? 4010}: ${why} (${code})`,
-        );
+        throw new ConfigError(`cannot listen on ${values.host}:${values.port}: ${why} (${code})`);
       }
       throw error;
     }
     const generated = values['admin-token'] === undefined ? running.adminToken : undefined;
-    process.stdout.write(banner(running.url, running.mock, format as LogFormat, generated));
+    process.stdout.write(banner(running.url, running.mock, format, generated));
     return new Promise<number>((done) => {
       let stopping = false;
       let ended = false;
@@ -130,7 +221,7 @@ export const mockCommand: Command = {
       process.on('SIGTERM', stop);
     });
   },
-};
+});
 
 /**
  * Says what the log dropped, then ends: at once when stdout and stderr are drained, otherwise after at most
@@ -155,36 +246,4 @@ function exitWithOutput(code: number, done: (code: number) => void, drainMs = 50
     clearInterval(poll);
     process.exit(code);
   }, 20);
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      spec: { type: 'string' },
-      seed: { type: 'string' },
-      'api-key': { type: 'string', multiple: true },
-      integration: { type: 'string', multiple: true },
-      fixtures: { type: 'string' },
-      delay: { type: 'string' },
-      strict: { type: 'boolean' },
-      'cors-origin': { type: 'string', multiple: true },
-      'log-format': { type: 'string' },
-      'admin-token': { type: 'string' },
-      'body-limit': { type: 'string' },
-      'url-limit': { type: 'string' },
-      'header-limit': { type: 'string' },
-      'headers-timeout': { type: 'string' },
-      'request-timeout': { type: 'string' },
-      'keep-alive-timeout': { type: 'string' },
-      'max-locations': { type: 'string' },
-      'store-bytes': { type: 'string' },
-      'journal-bytes': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
 }

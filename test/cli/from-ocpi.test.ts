@@ -135,10 +135,26 @@ describe('from-ocpi', () => {
       'ocpi-location-kit: stdin: expected an OCPI Location object, an array of them or an OCPI response; got a number',
     ],
     [['missing.json'], '', 'ocpi-location-kit: missing.json: no such file'],
-    [[], '', 'ocpi-location-kit: name one OCPI file, or - for stdin (see --help)'],
-    [['--ndjson', '--out', 'x', '-'], '{}', 'ocpi-location-kit: --ndjson and --out exclude each other'],
-    [['--report', 'xml', '-'], '{}', 'ocpi-location-kit: --report must be one of text, json; got "xml"'],
-    [['--frobnicate', '-'], '{}', 'ocpi-location-kit: unknown option --frobnicate (see --help)'],
+    [
+      [],
+      '',
+      'ocpi-location-kit: from-ocpi: name one OCPI file, or - for stdin (see ocpi-location-kit from-ocpi --help)',
+    ],
+    [
+      ['--ndjson', '--out', 'x', '-'],
+      '{}',
+      'ocpi-location-kit: from-ocpi: --ndjson and --out exclude each other',
+    ],
+    [
+      ['--report', 'xml', '-'],
+      '{}',
+      'ocpi-location-kit: from-ocpi: --report must be one of text, json; got "xml"',
+    ],
+    [
+      ['--frobnicate', '-'],
+      '{}',
+      'ocpi-location-kit: from-ocpi: unknown option --frobnicate (see ocpi-location-kit from-ocpi --help)',
+    ],
   ])('exits 2 with one line for %j', async (args, stdin, start) => {
     const run = await cli(args, stdin);
     expect(run.code).toBe(2);

@@ -190,16 +190,26 @@ describe('validate usage errors', () => {
       'an unknown option',
       ['--strictt', fixture('valid-gent-zuid-belgium')],
       '',
-      'unknown option --strictt (see --help)',
+      'validate: unknown option --strictt; did you mean --strict? (see ocpi-location-kit validate --help)',
     ],
     [
       'a bad --format',
       ['--format', 'xml', fixture('valid-gent-zuid-belgium')],
       '',
-      '--format must be one of text, json, junit; got "xml"',
+      'validate: --format must be one of text, json, junit; got "xml" (see ocpi-location-kit validate --help)',
     ],
-    ['no file at all', [], '', 'name at least one payload file, or - for stdin (see --help)'],
-    ['stdin named twice', ['-', '-'], '{}', 'stdin (-) can be named only once'],
+    [
+      'no file at all',
+      [],
+      '',
+      'validate: name at least one payload file, or - for stdin (see ocpi-location-kit validate --help)',
+    ],
+    [
+      'stdin named twice',
+      ['-', '-'],
+      '{}',
+      'validate: stdin (-) can be named only once (see ocpi-location-kit validate --help)',
+    ],
   ];
 
   it.concurrent.for(cases)(
