@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSpec } from '../src/openapi/load-spec.ts';
+import { loadSpec } from '../src/node/load-spec.ts';
 import { comparePacts } from '../src/pact/compare-pacts.ts';
 import { projectPactFile } from '../src/pact/participants.ts';
 import { type PactDocument, type PactFile, readPacts } from '../src/pact/read-pacts.ts';

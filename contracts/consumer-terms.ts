@@ -2,7 +2,7 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import type { V4ResponseBuilder } from '@pact-foundation/pact/src/v4/http/types.js';
 import type { Location } from '../src/index.ts';
-import { loadSpec } from '../src/openapi/load-spec.ts';
+import { loadSpec } from '../src/node/load-spec.ts';
 
 export const { eachLike, fromProviderState, like, regex } = MatchersV3;
 export const problemType = 'https://github.com/ocpi-location-kit/ocpi-location-kit#bad-request';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveMock } from '../mock/server/node-server.ts';
-import { loadSpec } from '../src/openapi/load-spec.ts';
+import { loadSpec } from '../src/node/load-spec.ts';
 import { comparePacts } from '../src/pact/compare-pacts.ts';
 import { createMockAdmin } from '../src/pact/mock-admin.ts';
 import { readPacts } from '../src/pact/read-pacts.ts';

@@ -1,7 +1,7 @@
 // `createMockApp` in Node: spec and fixtures may be files, bugs go to the guarded stderr, `/__mock/health` tells
 // the process's memory and dropped output, and the docs and checker pages are there. The core is build-mock.ts.
 import type { Hono } from 'hono';
-import { loadSpec } from '../src/openapi/load-spec.ts';
+import { loadSpec } from '../src/node/load-spec.ts';
 import { type BuiltMockOptions, buildMock, type MockApp, type MockOptions } from './build-mock.ts';
 import { mountDocs } from './routes/docs.ts';
 import { mountHome } from './routes/home.ts';

@@ -1,13 +1,13 @@
 // The `ocpi-location-kit/mock` entry for browsers and service workers (the "browser" export condition):
 // `createMockApp` on data only, with no file and no process, so a page or MSW's worker runs the whole mock.
-import { ConfigError } from '../src/config-error.ts';
-import { projectSpec } from '../src/openapi/project-spec.ts';
+import { ConfigError } from '../src/core/config-error.ts';
+import { projectSpec } from '../src/core/openapi/project-spec.ts';
 import { buildMock, type MockApp, type MockOptions } from './build-mock.ts';
+import { checkFixtures, type Fixtures } from './core/state/fixtures.ts';
 import demo from './fixtures/demo.json' with { type: 'json' };
-import { checkFixtures, type Fixtures } from './state/fixtures.ts';
 
 export type { MockApp, MockOptions } from './build-mock.ts';
-export type { CustomerFixture, Fixtures } from './state/fixtures.ts';
+export type { CustomerFixture, Fixtures } from './core/state/fixtures.ts';
 
 let demoFixtures: Fixtures | undefined;
 

@@ -1,25 +1,29 @@
 import { Hono } from 'hono';
-import type { Spec } from '../src/openapi/spec.ts';
-import { createValidator } from '../src/validation/validator.ts';
-import { createResponseBuilder } from './pipeline/build-response.ts';
-import { pipelineLimits } from './pipeline/limits.ts';
-import { createNegotiator } from './pipeline/negotiate.ts';
-import { createProblems, type Problems } from './pipeline/problem.ts';
-import { type BodyText, readBody } from './pipeline/read-body.ts';
-import { send } from './pipeline/reply.ts';
-import { deriveRoute, type OperationRoute } from './pipeline/route.ts';
-import { createOperationRunner, type OperationRunner, type RequestLogger } from './pipeline/run-operation.ts';
-import { createRedactor, type Redactor } from './pipeline/secrets.ts';
-import { createRequestCheck } from './pipeline/validate-request.ts';
+import type { Spec } from '../src/core/openapi/spec.ts';
+import { createValidator } from '../src/core/validation/validator.ts';
+import { createResponseBuilder } from './core/pipeline/build-response.ts';
+import { pipelineLimits } from './core/pipeline/limits.ts';
+import { createNegotiator } from './core/pipeline/negotiate.ts';
+import { createProblems, type Problems } from './core/pipeline/problem.ts';
+import { type BodyText, readBody } from './core/pipeline/read-body.ts';
+import { deriveRoute, type OperationRoute } from './core/pipeline/route.ts';
+import {
+  createOperationRunner,
+  type OperationRunner,
+  type RequestLogger,
+} from './core/pipeline/run-operation.ts';
+import { createRedactor, type Redactor } from './core/pipeline/secrets.ts';
+import { createRequestCheck } from './core/pipeline/validate-request.ts';
+import { isoNow } from './core/state/clock.ts';
+import type { Fixtures } from './core/state/fixtures.ts';
+import { createIdSource } from './core/state/ids.ts';
+import { createJournal } from './core/state/journal.ts';
+import { resolveStateLimits, type StateLimits } from './core/state/limits.ts';
+import { createStore } from './core/state/store.ts';
 import { adminPrefix, type MockState, mountAdmin } from './routes/admin.ts';
 import { type CorsOrigins, createCors } from './routes/cors.ts';
+import { send } from './routes/send.ts';
 import { mountValidate } from './routes/validate-endpoint.ts';
-import { isoNow } from './state/clock.ts';
-import type { Fixtures } from './state/fixtures.ts';
-import { createIdSource } from './state/ids.ts';
-import { createJournal } from './state/journal.ts';
-import { resolveStateLimits, type StateLimits } from './state/limits.ts';
-import { createStore } from './state/store.ts';
 
 /** How a mock behaves; every field is optional and the defaults are the documented demo. */
 export interface MockOptions extends Partial<StateLimits> {

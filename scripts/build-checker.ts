@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { renderHomePage } from '../mock/routes/home-page.ts';
 import { deriveSamples } from '../mock/routes/home-samples.ts';
-import { headerCredential } from '../src/openapi/operation.ts';
-import { projectSpec } from '../src/openapi/project-spec.ts';
+import { headerCredential } from '../src/core/openapi/operation.ts';
+import { projectSpec } from '../src/core/openapi/project-spec.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

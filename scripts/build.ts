@@ -50,7 +50,7 @@ function rewriteDeclarations(dir: string): void {
 rewriteDeclarations(dist);
 
 /** Data files that modules find next to themselves (see each `import.meta.url` in src/ and mock/). */
-// The spec, the pacts and the demo fixtures ship at the package root instead (src/openapi/package-root.ts).
+// The spec, the pacts and the demo fixtures ship at the package root instead (src/node/package-root.ts).
 // The generated validators and spec document are JavaScript already (with declarations beside them).
 const generated = readdirSync(join(root, 'src/generated'))
   .filter((name) => name.endsWith('.js') || name.endsWith('.d.ts'))

@@ -2,8 +2,8 @@
 // client in a browser, say) needs, taken from openapi.yaml so that none is typed twice. `--check` fails when the
 // file is not what openapi.yaml gives.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { loadSpec } from '../src/openapi/load-spec.ts';
-import { headerCredential } from '../src/openapi/operation.ts';
+import { headerCredential } from '../src/core/openapi/operation.ts';
+import { loadSpec } from '../src/node/load-spec.ts';
 
 const target = 'src/generated/api-facts.ts';
 const { operation } = loadSpec('openapi.yaml');

@@ -4,8 +4,8 @@
 // are not what openapi.yaml gives.
 import { readFileSync, writeFileSync } from 'node:fs';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { loadSpec } from '../src/openapi/load-spec.ts';
-import { createSchemaAjvs, parameterKey, refTo } from '../src/validation/validator-sources.ts';
+import { createSchemaAjvs, parameterKey, refTo } from '../src/core/validation/validator-sources.ts';
+import { loadSpec } from '../src/node/load-spec.ts';
 
 const spec = loadSpec('openapi.yaml');
 const { report, clean } = createSchemaAjvs(spec, true);

@@ -2,7 +2,7 @@
 // `npm run generate:check` fails when the spec changed since. openapi-typescript's own --check only sees changes
 // that alter the types; an edited example, pattern or x-ocpi rule left the generated folder looking current.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { sha256Hex } from '../src/openapi/sha256.ts';
+import { sha256Hex } from '../src/node/sha256.ts';
 
 const spec = 'openapi.yaml';
 const stamp = 'src/generated/openapi.yaml.sha256';

@@ -3,13 +3,13 @@
 // file (`loadSpec`) is in `ocpi-location-kit/mock`.
 
 export * from './browser.ts';
-export { ConfigError } from './config-error.ts';
-export { type FromOcpiOptions, type FromOcpiResult, fromOcpiLocation } from './ocpi/from-ocpi.ts';
-export { type Spec, specFromDocument } from './openapi/spec.ts';
+export { ConfigError } from './core/config-error.ts';
+export { type FromOcpiOptions, type FromOcpiResult, fromOcpiLocation } from './core/ocpi/from-ocpi.ts';
+export { type Spec, specFromDocument } from './core/openapi/spec.ts';
 export type {
   BodyResult,
   ParseOptions,
   ParseResult,
   ValidateOptions,
-} from './validation/types.ts';
-export { createValidator, type Validator } from './validation/validator.ts';
+} from './core/validation/types.ts';
+export { createValidator, type Validator } from './core/validation/validator.ts';

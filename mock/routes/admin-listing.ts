@@ -1,4 +1,4 @@
-import type { Ring } from '../state/ring.ts';
+import type { Ring } from '../core/state/ring.ts';
 
 /** How much one listing page may hold: a page is built and sent in well under a few hundred ms. */
 export const pageLimits = { defaultItems: 100, maxItems: 1000, maxBytes: 256 * 1024 } as const;

@@ -1,13 +1,13 @@
 import type { Hono } from 'hono';
-import type { Problems } from '../pipeline/problem.ts';
-import { send } from '../pipeline/reply.ts';
-import { type Redactor, sameSecret } from '../pipeline/secrets.ts';
-import { checkFixtures } from '../state/fixtures.ts';
-import type { IdSource } from '../state/ids.ts';
-import type { Journal } from '../state/journal.ts';
-import type { Ring } from '../state/ring.ts';
-import type { CreatedLocation, Store } from '../state/store.ts';
+import type { Problems } from '../core/pipeline/problem.ts';
+import { type Redactor, sameSecret } from '../core/pipeline/secrets.ts';
+import { checkFixtures } from '../core/state/fixtures.ts';
+import type { IdSource } from '../core/state/ids.ts';
+import type { Journal } from '../core/state/journal.ts';
+import type { Ring } from '../core/state/ring.ts';
+import type { CreatedLocation, Store } from '../core/state/store.ts';
 import { pageOf, readPageQuery } from './admin-listing.ts';
+import { send } from './send.ts';
 
 /** The reserved prefix of the mock's own routes; the API never uses it. */
 export const adminPrefix = '/__mock';

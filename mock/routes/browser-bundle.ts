@@ -32,7 +32,7 @@ export const prebuiltDirectory = new URL('./assets/', import.meta.url);
 const clientFromAssets: Plugin = {
   name: 'client-from-assets',
   setup(build) {
-    build.onResolve({ filter: /\/src\/(index|browser|client\/index)\.ts$/ }, (args) =>
+    build.onResolve({ filter: /\/src\/(index|browser|core\/client\/index)\.ts$/ }, (args) =>
       args.kind === 'entry-point' ? undefined : { path: '/assets/client.js', external: true },
     );
   },

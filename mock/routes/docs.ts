@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Hono } from 'hono';
-import type { Spec } from '../../src/openapi/spec.ts';
+import type { Spec } from '../../src/core/openapi/spec.ts';
 
 // Swagger UI's own files, served from node_modules: the reference works with no network at all.
 const assets: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { escapeMarkup } from '../../src/report/text.ts';
+import { escapeMarkup } from '../../src/core/report/text.ts';
 import type { DemoCredentials, Sample } from './home-samples.ts';
 
 /** What the home page shows besides its fixed text. */

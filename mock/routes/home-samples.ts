@@ -1,6 +1,6 @@
+import type { Spec } from '../../src/core/openapi/spec.ts';
 import type { requestExampleNames } from '../../src/generated/api-facts.ts';
-import type { Spec } from '../../src/openapi/spec.ts';
-import type { Fixtures } from '../state/fixtures.ts';
+import type { Fixtures } from '../core/state/fixtures.ts';
 
 /** One payload the checker page loads with one click. */
 export interface Sample {

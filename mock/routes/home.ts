@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Hono } from 'hono';
+import { headerCredential } from '../../src/core/openapi/operation.ts';
+import type { Spec } from '../../src/core/openapi/spec.ts';
 import { apiKeyHeader } from '../../src/generated/api-facts.ts';
-import { headerCredential } from '../../src/openapi/operation.ts';
-import type { Spec } from '../../src/openapi/spec.ts';
-import type { Fixtures } from '../state/fixtures.ts';
+import type { Fixtures } from '../core/state/fixtures.ts';
 import { createBrowserBundles, isBrowserModule } from './browser-bundle.ts';
 import { renderHomePage } from './home-page.ts';
 import { deriveSamples, findDemoCredentials } from './home-samples.ts';

@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
-import { reportPayload, summariseReports } from '../../src/report/report-payload.ts';
-import type { Validator } from '../../src/validation/validator.ts';
-import type { Problems } from '../pipeline/problem.ts';
-import { readBody } from '../pipeline/read-body.ts';
-import { send } from '../pipeline/reply.ts';
+import { reportPayload, summariseReports } from '../../src/core/report/report-payload.ts';
+import type { Validator } from '../../src/core/validation/validator.ts';
+import type { Problems } from '../core/pipeline/problem.ts';
+import { readBody } from '../core/pipeline/read-body.ts';
 import { adminPrefix } from './admin.ts';
+import { send } from './send.ts';
 
 /** The route of the payload checker's validation, under the admin prefix so it follows the admin-token rule. */
 const validatePath = `${adminPrefix}/validate`;

@@ -1,6 +1,6 @@
 import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { Problems } from '../pipeline/problem.ts';
+import type { Problems } from '../core/pipeline/problem.ts';
 import { isLingering, type LingerLimits, lingerClose } from './linger.ts';
 
 /** What node:http passes to `clientError`: the parser's code, or the timeout's. */

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { ConfigError } from '../../src/config-error.ts';
-import { packageRoot } from '../../src/openapi/package-root.ts';
-import { readConfigFile } from '../../src/openapi/read-config-file.ts';
-import { parseJson } from '../../src/validation/parse-json.ts';
-import { checkFixtures, type Fixtures } from '../state/fixtures.ts';
+import { ConfigError } from '../../src/core/config-error.ts';
+import { parseJson } from '../../src/core/validation/parse-json.ts';
+import { packageRoot } from '../../src/node/package-root.ts';
+import { readConfigFile } from '../../src/node/read-config-file.ts';
+import { checkFixtures, type Fixtures } from '../core/state/fixtures.ts';
 
 /** The demo customers every mock starts with unless `--fixtures` names another file. */
 export const demoFixturesPath: string = join(packageRoot, 'mock/fixtures/demo.json');

@@ -1,5 +1,5 @@
-import type { RequestLogger } from '../pipeline/run-operation.ts';
-import { clockNow, isoNow } from '../state/clock.ts';
+import type { RequestLogger } from '../core/pipeline/run-operation.ts';
+import { clockNow, isoNow } from '../core/state/clock.ts';
 import { writeOrDrop } from './output.ts';
 
 /** The request log's two formats: a line for people, or JSON lines for machines. */

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { MockApp, MockBindings } from '../app.ts';
-import type { Problems } from '../pipeline/problem.ts';
-import type { Reply } from '../pipeline/reply.ts';
+import type { Problems } from '../core/pipeline/problem.ts';
+import type { Reply } from '../core/pipeline/reply.ts';
 import { defaultLimits } from './limits.ts';
 import { readIncoming } from './read-incoming.ts';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { type BodyText, decodeBody } from '../pipeline/read-body.ts';
+import { type BodyText, decodeBody } from '../core/pipeline/read-body.ts';
 
 /**
  * Reads the body straight from Node's `IncomingMessage` when the mock runs on @hono/node-server: touching

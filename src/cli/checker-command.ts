@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../config-error.ts';
-import { defaultCheckerPort, defaultHost } from '../defaults.ts';
-import { packageRoot } from '../openapi/package-root.ts';
+import { ConfigError } from '../core/config-error.ts';
+import { defaultCheckerPort, defaultHost } from '../core/defaults.ts';
+import { packageRoot } from '../node/package-root.ts';
 import { serveChecker } from './checker-server.ts';
 import { defineCommand } from './command.ts';
 

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config-error.ts';
+import { ConfigError } from '../core/config-error.ts';
 import { type OptionSpec, type OptionSpecs, type OptionValues, parseArgv, UsageError } from './parse-argv.ts';
 
 /** The contract every sub-command fulfils: run with its own arguments, resolve to an exit code. */

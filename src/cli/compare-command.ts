@@ -1,4 +1,4 @@
-import { loadSpec } from '../openapi/load-spec.ts';
+import { loadSpec } from '../node/load-spec.ts';
 import { comparePacts } from '../pact/compare-pacts.ts';
 import { formatJson, formatJunit, formatText, totalsOf } from '../pact/compare-report.ts';
 import { readPacts } from '../pact/read-pacts.ts';

@@ -1,11 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError } from '../config-error.ts';
-import { fromOcpiLocation } from '../ocpi/from-ocpi.ts';
-import { readOcpiInput } from '../ocpi/read-ocpi-input.ts';
-import { loadSpec } from '../openapi/load-spec.ts';
-import { formatConversionText, locationLabel, summariseConversions } from '../report/from-ocpi-report.ts';
-import { createValidator } from '../validation/validator.ts';
+import { ConfigError } from '../core/config-error.ts';
+import { fromOcpiLocation } from '../core/ocpi/from-ocpi.ts';
+import { readOcpiInput } from '../core/ocpi/read-ocpi-input.ts';
+import {
+  formatConversionText,
+  locationLabel,
+  summariseConversions,
+} from '../core/report/from-ocpi-report.ts';
+import { createValidator } from '../core/validation/validator.ts';
+import { loadSpec } from '../node/load-spec.ts';
 import { defineCommand } from './command.ts';
 import { UsageError } from './parse-argv.ts';
 import { readInput } from './read-input.ts';

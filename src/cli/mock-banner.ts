@@ -1,8 +1,8 @@
 import type { LogFormat } from '../../mock/server/log.ts';
 import type { serveMock } from '../../mock/server/node-server.ts';
+import { headerCredential } from '../core/openapi/operation.ts';
+import type { Spec } from '../core/openapi/spec.ts';
 import { apiKeyHeader } from '../generated/api-facts.ts';
-import { headerCredential } from '../openapi/operation.ts';
-import type { Spec } from '../openapi/spec.ts';
 
 const v1 = (customer: { codes: Set<string>; clientId: string | undefined } | undefined): string => {
   const code = customer ? [...customer.codes][0] : undefined;

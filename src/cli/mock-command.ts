@@ -1,11 +1,11 @@
-import { pipelineLimits } from '../../mock/pipeline/limits.ts';
+import { pipelineLimits } from '../../mock/core/pipeline/limits.ts';
+import { defaultStateLimits } from '../../mock/core/state/limits.ts';
 import { defaultLimits } from '../../mock/server/limits.ts';
 import { createRequestLogger } from '../../mock/server/log.ts';
 import { serveMock } from '../../mock/server/node-server.ts';
 import { outputStats, writeOrDrop } from '../../mock/server/output.ts';
-import { defaultStateLimits } from '../../mock/state/limits.ts';
-import { ConfigError } from '../config-error.ts';
-import { defaultHost, defaultMockPort } from '../defaults.ts';
+import { ConfigError } from '../core/config-error.ts';
+import { defaultHost, defaultMockPort } from '../core/defaults.ts';
 import { defineCommand } from './command.ts';
 import { banner } from './mock-banner.ts';
 import { UsageError } from './parse-argv.ts';

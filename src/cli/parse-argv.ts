@@ -1,4 +1,4 @@
-import { editDistance } from '../validation/suggest.ts';
+import { editDistance } from '../core/validation/suggest.ts';
 
 /** One option as a command declares it: its help text and default live here, and nowhere else. */
 export interface OptionSpec {

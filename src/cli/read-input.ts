@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { ConfigError } from '../config-error.ts';
+import { ConfigError } from '../core/config-error.ts';
 
 /** The largest payload file the CLI reads; the mock's default body limit is 1 MiB, this leaves room. */
 export const maxInputBytes = 16 * 1024 * 1024;

@@ -1,8 +1,8 @@
-import { ConfigError } from '../config-error.ts';
-import { loadSpec } from '../openapi/load-spec.ts';
-import { reportPayload, summariseReports } from '../report/report-payload.ts';
-import { type FileReport, formatJunit, formatText } from '../report/validate-report.ts';
-import { createValidator } from '../validation/validator.ts';
+import { ConfigError } from '../core/config-error.ts';
+import { reportPayload, summariseReports } from '../core/report/report-payload.ts';
+import { type FileReport, formatJunit, formatText } from '../core/report/validate-report.ts';
+import { createValidator } from '../core/validation/validator.ts';
+import { loadSpec } from '../node/load-spec.ts';
 import { defineCommand } from './command.ts';
 import { UsageError } from './parse-argv.ts';
 import { readInput } from './read-input.ts';

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config-error.ts';
+import { ConfigError } from '../core/config-error.ts';
 import { loadPactCore } from '../pact/load-pact-core.ts';
 import { createMockAdmin, isMock } from '../pact/mock-admin.ts';
 import { readPacts } from '../pact/read-pacts.ts';

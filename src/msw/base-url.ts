@@ -1,4 +1,4 @@
-import type { Spec } from '../openapi/load-spec.ts';
+import type { Spec } from '../node/load-spec.ts';
 
 /** The spec's first eMabler server (`https://api.emabler.net/api` today): what an app's client is pointed at. */
 export function defaultBaseUrl(spec: Spec): string {

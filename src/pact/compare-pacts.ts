@@ -1,7 +1,7 @@
 import * as comparatorPackage from '@pactflow/openapi-pact-comparator';
-import { ConfigError } from '../config-error.ts';
-import { resolveRef } from '../openapi/resolve-ref.ts';
-import type { Spec } from '../openapi/spec.ts';
+import { ConfigError } from '../core/config-error.ts';
+import { resolveRef } from '../core/openapi/resolve-ref.ts';
+import type { Spec } from '../core/openapi/spec.ts';
 import { compareTextBodies } from './compare-text-bodies.ts';
 import type { Finding } from './finding.ts';
 import { type PactDocument, type PactFile, type PactInteraction, statesOf } from './read-pacts.ts';

@@ -1,5 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
-import { escapeMarkup, plural } from '../report/text.ts';
+import { escapeMarkup, plural } from '../core/report/text.ts';
 import type { PactComparison } from './compare-pacts.ts';
 
 /** Totals of one `compare` run. */

@@ -1,8 +1,8 @@
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
-import { compilePathTemplate } from '../openapi/path-template.ts';
-import { escapeToken } from '../openapi/pointer.ts';
-import type { Spec } from '../openapi/spec.ts';
-import { createAjv } from '../validation/create-ajv.ts';
+import { compilePathTemplate } from '../core/openapi/path-template.ts';
+import { escapeToken } from '../core/openapi/pointer.ts';
+import type { Spec } from '../core/openapi/spec.ts';
+import { createAjv } from '../core/validation/create-ajv.ts';
 import type { Finding } from './finding.ts';
 import { type PactInteraction, statesOf } from './read-pacts.ts';
 

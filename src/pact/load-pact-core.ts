@@ -1,4 +1,4 @@
-import { ConfigError } from '../config-error.ts';
+import { ConfigError } from '../core/config-error.ts';
 
 /** The native verifier `verify` needs; an optional peer dependency, so installs that only validate or mock skip it. */
 export const pactCorePackage = '@pact-foundation/pact-core';

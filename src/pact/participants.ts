@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
-import { packageRoot } from '../openapi/package-root.ts';
+import { packageRoot } from '../node/package-root.ts';
 
-/** The pacticipant name of the typed client in `src/client/`. */
+/** The pacticipant name of the typed client in `src/core/client/`. */
 export const consumerName = 'ocpi-location-kit-client';
 
 /** The pacticipant name of the API that `openapi.yaml` describes (eMabler's, the mock, or a partner's). */

@@ -1,6 +1,6 @@
-import { escapeToken, getAtPointer } from '../openapi/pointer.ts';
-import { refPointer } from '../openapi/resolve-ref.ts';
-import type { Spec } from '../openapi/spec.ts';
+import { escapeToken, getAtPointer } from '../core/openapi/pointer.ts';
+import { refPointer } from '../core/openapi/resolve-ref.ts';
+import type { Spec } from '../core/openapi/spec.ts';
 
 /** Where a comparator finding points in the spec: a JSON pointer into the file and, when known, its line. */
 export interface SpecLocation {

@@ -15,9 +15,9 @@ const payload = join(root, 'test/fixtures/payloads/invalid-oulu-errors-at-every-
 // from its own start; `compile` gives the spec another digest, so the generated code cannot be used.
 const validateChild = `
 const t0 = performance.timeOrigin;
-const { loadSpec } = await import(${JSON.stringify(join(root, 'dist/src/openapi/load-spec.js'))});
-const { createValidator } = await import(${JSON.stringify(join(root, 'dist/src/validation/validator.js'))});
-const { reportPayload } = await import(${JSON.stringify(join(root, 'dist/src/report/report-payload.js'))});
+const { loadSpec } = await import(${JSON.stringify(join(root, 'dist/src/node/load-spec.js'))});
+const { createValidator } = await import(${JSON.stringify(join(root, 'dist/src/core/validation/validator.js'))});
+const { reportPayload } = await import(${JSON.stringify(join(root, 'dist/src/core/report/report-payload.js'))});
 const fs = await import('node:fs');
 const spec = loadSpec();
 const validator = createValidator(process.argv[1] === 'compile' ? { ...spec, digest: 'compile' } : spec);
@@ -27,7 +27,7 @@ console.log(Date.now() - t0);
 `;
 const mockChild = `
 const t0 = performance.timeOrigin;
-const { loadSpec } = await import(${JSON.stringify(join(root, 'dist/src/openapi/load-spec.js'))});
+const { loadSpec } = await import(${JSON.stringify(join(root, 'dist/src/node/load-spec.js'))});
 const { serveMock } = await import(${JSON.stringify(join(root, 'dist/mock/server/node-server.js'))});
 const spec = loadSpec();
 const running = await serveMock({ port: 0, spec: process.argv[1] === 'compile' ? { ...spec, digest: 'compile' } : spec });

@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { Spec } from '../../src/openapi/spec.ts';
-import { createValidator } from '../../src/validation/validator.ts';
+import type { Spec } from '../../src/core/openapi/spec.ts';
+import { createValidator } from '../../src/core/validation/validator.ts';
 
 /** Throughput of the validation core against raw compiled ajv on the same body schema, valid payload. */
 export interface ValidatorFigures {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { deriveSamples } from '../../mock/routes/home-samples.ts';
 import { type RunningMock, type ServeOptions, serveMock } from '../../mock/server/node-server.ts';
-import { loadSpec } from '../../src/openapi/load-spec.ts';
+import { loadSpec } from '../../src/node/load-spec.ts';
 import { launchChromium } from './chromium.ts';
 
 /** The page's samples, as the mock derives them from the project's spec. */

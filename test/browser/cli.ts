@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunReport } from '../../src/report/validate-report.ts';
+import type { RunReport } from '../../src/core/report/validate-report.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { pipelineLimits } from '../../mock/pipeline/limits.ts';
+import { pipelineLimits } from '../../mock/core/pipeline/limits.ts';
+import { defaultStateLimits } from '../../mock/core/state/limits.ts';
 import { defaultLimits } from '../../mock/server/limits.ts';
-import { defaultStateLimits } from '../../mock/state/limits.ts';
 import { commands } from '../../src/cli/commands.ts';
 import { didYouMean, parseArgv, UsageError } from '../../src/cli/parse-argv.ts';
-import { defaultCheckerPort, defaultHost, defaultMockPort } from '../../src/defaults.ts';
+import { defaultCheckerPort, defaultHost, defaultMockPort } from '../../src/core/defaults.ts';
 import { runCli } from './mock-process.ts';
 
 const names = Object.keys(commands);

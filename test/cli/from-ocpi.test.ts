@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConversionRunReport } from '../../src/report/from-ocpi-report.ts';
+import type { ConversionRunReport } from '../../src/core/report/from-ocpi-report.ts';
 import { type CliRun, runCli } from './mock-process.ts';
 
 const ocpi = (name: string) => `test/fixtures/ocpi/${name}`;

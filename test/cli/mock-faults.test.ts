@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSpecPath } from '../../src/openapi/load-spec.ts';
+import { defaultSpecPath } from '../../src/node/load-spec.ts';
 import { exchange, open, readAnswer, request } from '../mock/wire.ts';
 import { runMockCli, startMockCli } from './mock-process.ts';
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../src/report/validate-report.ts';
+import type { RunReport } from '../../src/core/report/validate-report.ts';
 import { type CliRun, runCli } from './mock-process.ts';
 
 const payloads = 'test/fixtures/payloads';

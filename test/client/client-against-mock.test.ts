@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveMock } from '../../mock/server/node-server.ts';
 import { createLocationsClient, type Location } from '../../src/index.ts';
-import { loadSpec } from '../../src/openapi/load-spec.ts';
+import { loadSpec } from '../../src/node/load-spec.ts';
 
 const examples = (loadSpec().doc.components as { examples: Record<string, { value: Location }> }).examples;
 const site = examples.CompleteSite?.value as Location;

@@ -3,21 +3,24 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// The layout of STYLE.md, checked: a core that knows nothing of sockets, the CLI or pact, and adapters around it.
+// The layout, checked: a core (every folder named `core/`) that knows nothing of frameworks, runtimes, sockets,
+// the CLI or pact, and adapters around it. CONTRIBUTING.md describes it.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const sourceFolders = ['src', 'mock', 'scripts'];
+const coreRoots = ['src/core', 'mock/core'];
 const core = [
-  'src/validation',
-  'src/report',
-  'src/client',
-  'src/openapi',
-  'src/ocpi',
-  'mock/pipeline',
-  'mock/state',
+  'src/core/validation',
+  'src/core/report',
+  'src/core/client',
+  'src/core/openapi',
+  'src/core/ocpi',
+  'mock/core/pipeline',
+  'mock/core/state',
 ];
-// What runs in a browser or a service worker as it is: no Node module, no Node global.
-const browserSafe = ['src/validation', 'src/report', 'src/client', 'src/ocpi', 'mock/pipeline', 'mock/state'];
-const adapters = ['src/cli', 'src/pact', 'mock/server'];
+// The core runs in a browser or a service worker as it is, and under any framework: no package of these.
+const forbiddenPackages = /^(node:|hono$|hono\/|@hono\/|msw$|msw\/|@pact-foundation\/|@mswjs\/)/;
+const isCore = (file: string) => coreRoots.some((folder) => inFolder(file, folder));
+const isGenerated = (file: string) => inFolder(file, 'src/generated');
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(join(root, folder), { withFileTypes: true, recursive: true })
@@ -34,6 +37,13 @@ function importsOf(file: string): string[] {
   return [...found].map((match) => relative(root, resolve(root, dirname(file), match[1] as string)));
 }
 
+/** The packages a source file imports, statically or dynamically (type-only imports included). */
+function packagesOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  const found = text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)'([^.'][^']*)'/g);
+  return [...found].map((match) => match[1] as string);
+}
+
 const graph = new Map(files.map((file) => [file, importsOf(file)]));
 const inFolder = (file: string, folder: string) => file.startsWith(`${folder}/`);
 
@@ -46,17 +56,23 @@ describe('the layout', () => {
       ).toBe(true);
   });
 
-  it('keeps the core free of adapters', () => {
+  it('keeps the core free of adapters: it imports only the core and generated code', () => {
     const breaches = files
-      .filter((file) => core.some((folder) => inFolder(file, folder)))
+      .filter(isCore)
       .flatMap((file) =>
         (graph.get(file) ?? [])
-          .filter(
-            (target) =>
-              adapters.some((folder) => inFolder(target, folder)) || inFolder(target, 'mock/routes'),
-          )
+          .filter((target) => !isCore(target) && !isGenerated(target))
           .map((target) => `${file} -> ${target}`),
       );
+    expect(breaches).toEqual([]);
+  });
+
+  it('keeps the core free of frameworks and runtimes (hono, msw, pact, node:)', () => {
+    const breaches = files.filter(isCore).flatMap((file) =>
+      packagesOf(file)
+        .filter((name) => forbiddenPackages.test(name))
+        .map((name) => `${file}: ${name}`),
+    );
     expect(breaches).toEqual([]);
   });
 
@@ -69,15 +85,13 @@ describe('the layout', () => {
     expect(breaches).toEqual([]);
   });
 
-  it('keeps the browser-safe core free of Node modules and globals', () => {
-    const breaches = files
-      .filter((file) => browserSafe.some((folder) => inFolder(file, folder)))
-      .flatMap((file) => {
-        const code = readFileSync(join(root, file), 'utf8').replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '');
-        const found =
-          code.match(/from '(node:[^']+)'|\b(Buffer|process|__dirname|require)\b(?=\s*[.(])/g) ?? [];
-        return found.map((use) => `${file}: ${use}`);
-      });
+  it('keeps the core free of Node globals', () => {
+    const breaches = files.filter(isCore).flatMap((file) => {
+      const code = readFileSync(join(root, file), 'utf8').replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '');
+      const found =
+        code.match(/from '(node:[^']+)'|\b(Buffer|process|__dirname|require)\b(?=\s*[.(])/g) ?? [];
+      return found.map((use) => `${file}: ${use}`);
+    });
     expect(breaches).toEqual([]);
   });
 

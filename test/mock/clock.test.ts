@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clockNow, isoNow } from '../../mock/state/clock.ts';
+import { clockNow, isoNow } from '../../mock/core/state/clock.ts';
 
 describe('the mock clock', () => {
   afterEach(() => {

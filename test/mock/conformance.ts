@@ -1,6 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { Spec } from '../../src/openapi/spec.ts';
+import type { Spec } from '../../src/core/openapi/spec.ts';
 
 /** One answer as a client saw it. */
 export interface Exchange {

@@ -1,5 +1,5 @@
 import { createMockApp, type MockApp, type MockOptions } from '../../mock/app.ts';
-import { loadSpec } from '../../src/openapi/load-spec.ts';
+import { loadSpec } from '../../src/node/load-spec.ts';
 
 /** The project's spec, loaded once per test file. */
 export const spec = loadSpec();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMockApp } from '../../mock/app.ts';
-import { createLocationsClient } from '../../src/client/index.ts';
+import { createLocationsClient } from '../../src/core/client/index.ts';
 
 const mock = createMockApp({ seed: 5, apiKeys: ['in-process-key'] });
 const client = createLocationsClient({

@@ -121,6 +121,8 @@ describe('ocpi-location-kit mock', () => {
     });
     const [code] = await once(bad, 'exit');
     expect(code).toBe(2);
-    expect(stderr).toBe('ocpi-location-kit: --log-format must be pretty or json, got "xml"\n');
+    expect(stderr).toBe(
+      'ocpi-location-kit: mock: --log-format must be one of pretty, json; got "xml" (see ocpi-location-kit mock --help)\n',
+    );
   });
 });

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createIdSource } from '../../mock/core/state/ids.ts';
+import { Ring } from '../../mock/core/state/ring.ts';
 import { demoFixturesPath, loadFixtures } from '../../mock/server/fixtures-file.ts';
 import { createRequestLogger } from '../../mock/server/log.ts';
-import { createIdSource } from '../../mock/state/ids.ts';
-import { Ring } from '../../mock/state/ring.ts';
-import { ConfigError } from '../../src/config-error.ts';
+import { ConfigError } from '../../src/core/config-error.ts';
 import { spec } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mock-fixtures-'));

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parsePrefer } from '../../mock/pipeline/prefer.ts';
+import { parsePrefer } from '../../mock/core/pipeline/prefer.ts';
 import { demoKey, json, makeMock, post, read, tampere } from './helpers.ts';
 
 describe('parsePrefer', () => {

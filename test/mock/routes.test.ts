@@ -20,7 +20,7 @@ describe('routes outside the API', () => {
   });
 
   it('follows the spec: a changed path template changes the route', async () => {
-    const { parseSpec } = await import('../../src/openapi/load-spec.ts');
+    const { parseSpec } = await import('../../src/node/load-spec.ts');
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(mock.spec.path, 'utf8').replace(
       '/integrations/{integrationId}/locations:',

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { demoKey, json, makeMock, post, tampere } from './helpers.ts';
 
 const calls = vi.hoisted(() => ({ sameSecret: 0 }));
-vi.mock('../../mock/pipeline/secrets.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../mock/pipeline/secrets.ts')>();
+vi.mock('../../mock/core/pipeline/secrets.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../mock/core/pipeline/secrets.ts')>();
   return {
     ...real,
     sameSecret: (presented: string, known: string) => {
@@ -106,8 +106,8 @@ describe('sameSecret', () => {
     ['a key with NUL characters where the known one ends', 'ab\u0000\u0000', 'ab', false],
     ['a non-ASCII key', 'kéy-ü', 'kéy-ü', true],
   ])('tells %s', async (_, presented, known, same) => {
-    const { sameSecret } = await vi.importActual<typeof import('../../mock/pipeline/secrets.ts')>(
-      '../../mock/pipeline/secrets.ts',
+    const { sameSecret } = await vi.importActual<typeof import('../../mock/core/pipeline/secrets.ts')>(
+      '../../mock/core/pipeline/secrets.ts',
     );
     expect(sameSecret(presented, known)).toBe(same);
   });

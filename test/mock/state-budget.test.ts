@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveStateLimits } from '../../mock/state/limits.ts';
-import { Ring } from '../../mock/state/ring.ts';
+import { resolveStateLimits } from '../../mock/core/state/limits.ts';
+import { Ring } from '../../mock/core/state/ring.ts';
 import { demoKey, json, makeMock, post, tampere } from './helpers.ts';
 
 describe('the ring buffer under a byte budget', () => {

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { createProblems } from '../../mock/pipeline/problem.ts';
+import { createProblems } from '../../mock/core/pipeline/problem.ts';
 import { mountAdmin } from '../../mock/routes/admin.ts';
 import { mountValidate } from '../../mock/routes/validate-endpoint.ts';
-import { reportPayload, summariseReports } from '../../src/report/report-payload.ts';
-import type { RunReport } from '../../src/report/validate-report.ts';
-import { createValidator } from '../../src/validation/validator.ts';
+import { reportPayload, summariseReports } from '../../src/core/report/report-payload.ts';
+import type { RunReport } from '../../src/core/report/validate-report.ts';
+import { createValidator } from '../../src/core/validation/validator.ts';
 import { makeMock, spec } from './helpers.ts';
 
 const mock = makeMock();

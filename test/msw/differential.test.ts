@@ -2,8 +2,8 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockApp } from '../../mock/app.ts';
+import type { JournalEntry } from '../../mock/core/state/journal.ts';
 import { type RunningMock, serveMock } from '../../mock/server/node-server.ts';
-import type { JournalEntry } from '../../mock/state/journal.ts';
 import { createMswHandlers } from '../../src/msw/index.ts';
 import { type CorpusCase, corpus } from '../mock/corpus.ts';
 

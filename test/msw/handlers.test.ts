@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockApp } from '../../mock/app.ts';
-import { createLocationsClient } from '../../src/client/index.ts';
+import { createLocationsClient } from '../../src/core/client/index.ts';
 import { createMswHandlers } from '../../src/msw/index.ts';
 
 const mock = createMockApp({ seed: 3 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readOcpiInput } from '../../src/core/ocpi/read-ocpi-input.ts';
+import { getAtPointer } from '../../src/core/openapi/pointer.ts';
+import { createValidator } from '../../src/core/validation/validator.ts';
 import { fromOcpiLocation } from '../../src/index.ts';
-import { readOcpiInput } from '../../src/ocpi/read-ocpi-input.ts';
-import { getAtPointer } from '../../src/openapi/pointer.ts';
-import { createValidator } from '../../src/validation/validator.ts';
 import { allKeys, convertible, corpus, mappableLeaves, mapping, spec } from './ocpi-corpus.ts';
 
 const validator = createValidator(spec);

@@ -1,9 +1,9 @@
 /** The OCPI 2.2.1 corpus of test/fixtures/ocpi and what the spec's mapping says about it. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadSpec } from '../../src/openapi/load-spec.ts';
-import { type OcpiObject, readOcpiMapping } from '../../src/openapi/ocpi-mapping.ts';
-import { joinPointer } from '../../src/openapi/pointer.ts';
+import { type OcpiObject, readOcpiMapping } from '../../src/core/openapi/ocpi-mapping.ts';
+import { joinPointer } from '../../src/core/openapi/pointer.ts';
+import { loadSpec } from '../../src/node/load-spec.ts';
 
 type Json = Record<string, unknown>;
 

@@ -1,10 +1,10 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../../src/openapi/load-spec.ts';
-import { getAtPointer, joinPointer } from '../../src/openapi/pointer.ts';
-import { resolveRef } from '../../src/openapi/resolve-ref.ts';
-import { createValidator } from '../../src/validation/validator.ts';
+import { getAtPointer, joinPointer } from '../../src/core/openapi/pointer.ts';
+import { resolveRef } from '../../src/core/openapi/resolve-ref.ts';
+import { createValidator } from '../../src/core/validation/validator.ts';
+import { loadSpec } from '../../src/node/load-spec.ts';
 
 type Json = Record<string, unknown>;
 

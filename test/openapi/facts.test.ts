@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { pipelineLimits } from '../../mock/pipeline/limits.ts';
+import { pipelineLimits } from '../../mock/core/pipeline/limits.ts';
 import { defaultLimits } from '../../mock/server/limits.ts';
-import { failureKinds } from '../../src/client/read-failure.ts';
+import { failureKinds } from '../../src/core/client/read-failure.ts';
+import { headerCredential } from '../../src/core/openapi/operation.ts';
 import { apiKeyHeader, documentedStatuses, method, pathTemplate } from '../../src/generated/api-facts.ts';
-import { loadSpec } from '../../src/openapi/load-spec.ts';
-import { headerCredential } from '../../src/openapi/operation.ts';
+import { loadSpec } from '../../src/node/load-spec.ts';
 import { corpus } from '../mock/corpus.ts';
 import { makeMock } from '../mock/helpers.ts';
 

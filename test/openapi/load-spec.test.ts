@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config-error.ts';
-import { loadSpec } from '../../src/openapi/load-spec.ts';
-import { createValidator } from '../../src/validation/validator.ts';
+import { ConfigError } from '../../src/core/config-error.ts';
+import { createValidator } from '../../src/core/validation/validator.ts';
+import { loadSpec } from '../../src/node/load-spec.ts';
 import { editSpec, specText, tempProject } from './temp-project.ts';
 
 const temp = tempProject([]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { convertOcpiLocation } from '../../src/ocpi/convert.ts';
-import { loadSpec } from '../../src/openapi/load-spec.ts';
-import { mappedObjects, readOcpiMapping } from '../../src/openapi/ocpi-mapping.ts';
-import { getAtPointer, joinPointer } from '../../src/openapi/pointer.ts';
+import { convertOcpiLocation } from '../../src/core/ocpi/convert.ts';
+import { mappedObjects, readOcpiMapping } from '../../src/core/openapi/ocpi-mapping.ts';
+import { getAtPointer, joinPointer } from '../../src/core/openapi/pointer.ts';
+import { loadSpec } from '../../src/node/load-spec.ts';
 
 type Json = Record<string, unknown>;
 const spec = loadSpec();

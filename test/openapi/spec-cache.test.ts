@@ -1,10 +1,10 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config-error.ts';
-import { loadSpec } from '../../src/openapi/load-spec.ts';
-import { readCachedSpec, specCacheDirectory, specDigest } from '../../src/openapi/spec-cache.ts';
-import { createValidator } from '../../src/validation/validator.ts';
+import { ConfigError } from '../../src/core/config-error.ts';
+import { createValidator } from '../../src/core/validation/validator.ts';
+import { loadSpec } from '../../src/node/load-spec.ts';
+import { readCachedSpec, specCacheDirectory, specDigest } from '../../src/node/spec-cache.ts';
 import { specText, tempProject } from './temp-project.ts';
 
 const temp = tempProject([]);

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadSpec } from '../../src/openapi/load-spec.ts';
+import { loadSpec } from '../../src/node/load-spec.ts';
 import { median, runLoad } from '../bench/load.ts';
 import { headers, integrationPath, startServer, treeCpuMs } from '../bench/servers.ts';
 import { installedPackages, installPacked, type PackedProject, projectRoot } from './packed-project.ts';

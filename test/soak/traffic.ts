@@ -1,5 +1,5 @@
 import type { Request } from 'autocannon';
-import { loadSpec } from '../../src/openapi/load-spec.ts';
+import { loadSpec } from '../../src/node/load-spec.ts';
 import { headers, integrationPath } from '../bench/servers.ts';
 
 /** The kinds of request the soak mixes, each with the one status the mock must answer. */

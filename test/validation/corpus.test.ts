@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Issue } from '../../src/validation/types.ts';
-import { createValidator } from '../../src/validation/validator.ts';
+import type { Issue } from '../../src/core/validation/types.ts';
+import { createValidator } from '../../src/core/validation/validator.ts';
 import { fixtures, resolves, spec } from './spec-facts.ts';
 
 const validator = createValidator(spec);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createValidator } from '../../src/validation/validator.ts';
+import { createValidator } from '../../src/core/validation/validator.ts';
 import { bodyWith, enums, spec, usages } from './spec-facts.ts';
 
 const validator = createValidator(spec);

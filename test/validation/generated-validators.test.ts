@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadSpec } from '../../src/openapi/load-spec.ts';
-import { createValidator } from '../../src/validation/validator.ts';
+import { createValidator } from '../../src/core/validation/validator.ts';
+import { loadSpec } from '../../src/node/load-spec.ts';
 import { fixturesDir } from './spec-facts.ts';
 
 // The project's validators are ajv standalone code written by `npm run generate`: nothing is compiled at run

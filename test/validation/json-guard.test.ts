@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guardJson } from '../../src/validation/json-guard.ts';
-import { parseJson } from '../../src/validation/parse-json.ts';
+import { guardJson } from '../../src/core/validation/json-guard.ts';
+import { parseJson } from '../../src/core/validation/parse-json.ts';
 
 describe('guardJson', () => {
   it.each([

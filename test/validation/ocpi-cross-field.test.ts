@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createValidator } from '../../src/validation/validator.ts';
+import { createValidator } from '../../src/core/validation/validator.ts';
 import { ocpiNotes, resolves, spec } from './spec-facts.ts';
 
 const validator = createValidator(spec);
@@ -142,7 +142,7 @@ const crossField: Array<{
 
 describe('cross-field OCPI rules', () => {
   it('covers every rule code of ocpi-rules.ts', () => {
-    const source = readFileSync(new URL('../../src/validation/ocpi-rules.ts', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('../../src/core/validation/ocpi-rules.ts', import.meta.url), 'utf8');
     const codes = new Set(source.match(/'ocpi-[a-z0-9-]+'/g)?.map((code) => code.slice(1, -1)));
     expect(new Set(crossField.map((rule) => rule.code))).toEqual(codes);
   });

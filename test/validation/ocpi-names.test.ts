@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mappedObjects, readOcpiMapping } from '../../src/openapi/ocpi-mapping.ts';
-import { joinPointer } from '../../src/openapi/pointer.ts';
-import { createValidator } from '../../src/validation/validator.ts';
+import { mappedObjects, readOcpiMapping } from '../../src/core/openapi/ocpi-mapping.ts';
+import { joinPointer } from '../../src/core/openapi/pointer.ts';
+import { createValidator } from '../../src/core/validation/validator.ts';
 import { bodyWith, spec, usages } from './spec-facts.ts';
 
 const validator = createValidator(spec);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { joinPointer } from '../../src/openapi/pointer.ts';
-import type { Issue } from '../../src/validation/types.ts';
-import { createValidator } from '../../src/validation/validator.ts';
+import { joinPointer } from '../../src/core/openapi/pointer.ts';
+import type { Issue } from '../../src/core/validation/types.ts';
+import { createValidator } from '../../src/core/validation/validator.ts';
 import { bodyWith, ocpiRules, type RuleFact, spec } from './spec-facts.ts';
 
 const validator = createValidator(spec);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../../src/openapi/load-spec.ts';
-import { getAtPointer } from '../../src/openapi/pointer.ts';
-import { createValidator } from '../../src/validation/validator.ts';
+import { getAtPointer } from '../../src/core/openapi/pointer.ts';
+import { createValidator } from '../../src/core/validation/validator.ts';
+import { loadSpec } from '../../src/node/load-spec.ts';
 
 const spec = loadSpec();
 const validator = createValidator(spec);

@@ -1,8 +1,8 @@
 /** Facts derived from openapi.yaml for table-driven tests: nothing here is retyped from the spec. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadSpec } from '../../src/openapi/load-spec.ts';
-import { getAtPointer, joinPointer, splitPointer } from '../../src/openapi/pointer.ts';
+import { getAtPointer, joinPointer, splitPointer } from '../../src/core/openapi/pointer.ts';
+import { loadSpec } from '../../src/node/load-spec.ts';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // The payload checker: the mock's home page (`GET /`) and the static checker (`dist/checker/`) alike. It checks
 // in the page with the validators generated from the spec; a mock serving another spec checks through its
 // `/__mock/validate`, which runs the CLI's own report too. Where a mock is there, it sends through the typed client.
-import type { RunReport } from '../../../src/report/validate-report.ts';
+import type { RunReport } from '../../../src/core/report/validate-report.ts';
 import type { Sample } from '../home-samples.ts';
 import { type IssuesView, showReport, showState } from './issues-view.ts';
 import { checkLocally, localSpecDigest, localSpecDocument } from './local-check.ts';

@@ -1,5 +1,5 @@
-import { plural } from '../../../src/report/text.ts';
-import type { FileReport, RunReport } from '../../../src/report/validate-report.ts';
+import { plural } from '../../../src/core/report/text.ts';
+import type { FileReport, RunReport } from '../../../src/core/report/validate-report.ts';
 
 /** Where the checker shows its verdict and its issues. */
 export interface IssuesView {

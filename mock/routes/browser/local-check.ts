@@ -1,9 +1,9 @@
 // Checking in the page itself: the validator generated from the spec (ajv standalone code and the spec as data),
 // so nothing is compiled and no `unsafe-eval` is needed, and the report is the CLI's own.
-import { projectSpec } from '../../../src/openapi/project-spec.ts';
-import { reportPayload, summariseReports } from '../../../src/report/report-payload.ts';
-import type { RunReport } from '../../../src/report/validate-report.ts';
-import { createValidator, type Validator } from '../../../src/validation/validator.ts';
+import { projectSpec } from '../../../src/core/openapi/project-spec.ts';
+import { reportPayload, summariseReports } from '../../../src/core/report/report-payload.ts';
+import type { RunReport } from '../../../src/core/report/validate-report.ts';
+import { createValidator, type Validator } from '../../../src/core/validation/validator.ts';
 
 let validator: Validator | undefined;
 

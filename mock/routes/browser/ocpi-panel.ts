@@ -8,8 +8,8 @@ import {
   readOcpiInput,
   readOcpiMapping,
 } from '../../../src/browser.ts';
-import { findOperation } from '../../../src/openapi/operation.ts';
-import type { RunReport } from '../../../src/report/validate-report.ts';
+import { findOperation } from '../../../src/core/openapi/operation.ts';
+import type { RunReport } from '../../../src/core/report/validate-report.ts';
 
 /** What the panel needs of the page. */
 export interface OcpiPanelParts {

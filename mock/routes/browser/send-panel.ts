@@ -1,4 +1,4 @@
-import { createLocationsClient, type Location } from '../../../src/client/index.ts';
+import { createLocationsClient, type Location } from '../../../src/core/client/index.ts';
 
 /** The elements of the "Send to mock" form. */
 export interface SendPanel {

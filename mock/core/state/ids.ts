@@ -1,5 +1,5 @@
-import { getAtPointer } from '../../src/openapi/pointer.ts';
-import type { Spec } from '../../src/openapi/spec.ts';
+import { getAtPointer } from '../../../src/core/openapi/pointer.ts';
+import type { Spec } from '../../../src/core/openapi/spec.ts';
 
 /** Hands out location ids: unique within a run, reproducible under a seed, shaped by the spec's pattern. */
 export interface IdSource {

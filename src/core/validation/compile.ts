@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import * as generatedClean from '../generated/validators-clean.js';
-import * as generatedReport from '../generated/validators-report.js';
+import * as generatedClean from '../../generated/validators-clean.js';
+import * as generatedReport from '../../generated/validators-report.js';
 import type { Spec } from '../openapi/spec.ts';
 import { createSchemaAjvs, parameterKey, refTo } from './validator-sources.ts';
 

@@ -1,4 +1,4 @@
-import type { components } from '../generated/openapi.ts';
+import type { components } from '../../generated/openapi.ts';
 
 /** One validator finding, as sent in an RFC 9457 problem document by providers that offer them. */
 export type Issue = components['schemas']['Issue'];

@@ -1,4 +1,4 @@
-import * as generated from '../generated/spec-document.js';
+import * as generated from '../../generated/spec-document.js';
 import { type Spec, specFromDocument } from './spec.ts';
 
 let spec: Spec | undefined;

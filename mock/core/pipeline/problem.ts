@@ -1,5 +1,5 @@
-import type { Spec } from '../../src/openapi/spec.ts';
-import type { Issue } from '../../src/validation/types.ts';
+import type { Spec } from '../../../src/core/openapi/spec.ts';
+import type { Issue } from '../../../src/core/validation/types.ts';
 import { problemJson, type Reply, textPlain } from './reply.ts';
 
 /** Every error the mock can answer with; all HTTP error shapes live here. */

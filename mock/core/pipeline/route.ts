@@ -1,5 +1,5 @@
-import { compilePathTemplate, type PathTemplate } from '../../src/openapi/path-template.ts';
-import type { Spec } from '../../src/openapi/spec.ts';
+import { compilePathTemplate, type PathTemplate } from '../../../src/core/openapi/path-template.ts';
+import type { Spec } from '../../../src/core/openapi/spec.ts';
 
 /** Where the operation lives: its method and its compiled path template. */
 export interface OperationRoute extends PathTemplate {

@@ -1,5 +1,5 @@
-import type { Spec } from '../../src/openapi/spec.ts';
-import type { Issue } from '../../src/validation/types.ts';
+import type { Spec } from '../../../src/core/openapi/spec.ts';
+import type { Issue } from '../../../src/core/validation/types.ts';
 import type { Preferences } from './prefer.ts';
 import { problemJson } from './reply.ts';
 import type { CheckResult } from './validate-request.ts';

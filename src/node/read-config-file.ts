@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError } from '../config-error.ts';
+import { ConfigError } from '../core/config-error.ts';
 
 /**
  * Reads a configuration file (`what`: the spec, the fixtures) as UTF-8 text, with its absolute path for

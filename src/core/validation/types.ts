@@ -1,4 +1,4 @@
-import type { components } from '../generated/openapi.ts';
+import type { components } from '../../generated/openapi.ts';
 
 /** One finding of the validator; the shape is defined by `#/components/schemas/Issue` in openapi.yaml. */
 export type Issue = components['schemas']['Issue'];

@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
-import { apiKeyHeader, pathTemplate } from '../generated/api-facts.ts';
-import type { components, paths } from '../generated/openapi.ts';
+import { apiKeyHeader, pathTemplate } from '../../generated/api-facts.ts';
+import type { components, paths } from '../../generated/openapi.ts';
 import { type AddLocationFailure, readFailure } from './read-failure.ts';
 
 /** The location payload, exactly as `openapi.yaml` describes it. */

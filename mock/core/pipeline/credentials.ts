@@ -1,7 +1,7 @@
-import type { Credential } from '../../src/openapi/operation.ts';
-import { joinPointer } from '../../src/openapi/pointer.ts';
-import type { Spec } from '../../src/openapi/spec.ts';
-import type { Issue } from '../../src/validation/types.ts';
+import type { Credential } from '../../../src/core/openapi/operation.ts';
+import { joinPointer } from '../../../src/core/openapi/pointer.ts';
+import type { Spec } from '../../../src/core/openapi/spec.ts';
+import type { Issue } from '../../../src/core/validation/types.ts';
 import type { Customer, Store } from '../state/store.ts';
 import { sameSecret } from './secrets.ts';
 

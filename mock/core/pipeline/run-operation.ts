@@ -1,4 +1,4 @@
-import type { Issue } from '../../src/validation/types.ts';
+import type { Issue } from '../../../src/core/validation/types.ts';
 import { isoNow } from '../state/clock.ts';
 import type { Journal } from '../state/journal.ts';
 import type { createResponseBuilder } from './build-response.ts';

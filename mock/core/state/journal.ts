@@ -1,5 +1,5 @@
-import type { Spec } from '../../src/openapi/spec.ts';
-import type { Issue } from '../../src/validation/types.ts';
+import type { Spec } from '../../../src/core/openapi/spec.ts';
+import type { Issue } from '../../../src/core/validation/types.ts';
 import { approximateBytes, truncateText } from './bytes.ts';
 import { defaultStateLimits, type StateLimits } from './limits.ts';
 import { Ring } from './ring.ts';

@@ -1,7 +1,7 @@
-import { operationId } from '../../src/openapi/operation.ts';
-import { joinPointer } from '../../src/openapi/pointer.ts';
-import type { EnumForm, Issue } from '../../src/validation/types.ts';
-import type { Validator } from '../../src/validation/validator.ts';
+import { operationId } from '../../../src/core/openapi/operation.ts';
+import { joinPointer } from '../../../src/core/openapi/pointer.ts';
+import type { EnumForm, Issue } from '../../../src/core/validation/types.ts';
+import type { Validator } from '../../../src/core/validation/validator.ts';
 import type { Customer, Store } from '../state/store.ts';
 import { createAuthenticator } from './credentials.ts';
 import { pipelineLimits } from './limits.ts';

@@ -1,4 +1,4 @@
-import type { components } from '../generated/openapi.ts';
+import type { components } from '../../generated/openapi.ts';
 import { label } from './describe.ts';
 import type { Candidate, Suggester } from './suggest.ts';
 import type { Issue } from './types.ts';

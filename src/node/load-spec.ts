@@ -1,15 +1,15 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Document } from 'yaml';
-import { ConfigError } from '../config-error.ts';
-import { lineColumn } from './line-column.ts';
+import { ConfigError } from '../core/config-error.ts';
+import { lineColumn } from '../core/openapi/line-column.ts';
+import { splitPointer } from '../core/openapi/pointer.ts';
+import { type Spec, specFromDocument } from '../core/openapi/spec.ts';
 import { packageRoot } from './package-root.ts';
-import { splitPointer } from './pointer.ts';
 import { readConfigFile } from './read-config-file.ts';
-import { type Spec, specFromDocument } from './spec.ts';
 import { readCachedSpec, specDigest, writeCachedSpec } from './spec-cache.ts';
 
-export type { Spec } from './spec.ts';
+export type { Spec } from '../core/openapi/spec.ts';
 
 /** The project's own contract, used when no other spec file is named. */
 export const defaultSpecPath: string = join(packageRoot, 'openapi.yaml');
