@@ -1,7 +1,7 @@
 /**
- * A lockfile for the packed-package project, cut from the checkout's own: `npm ci` caches tarballs, not the
- * registry's metadata, so an offline `npm install` of ranges fails on a fresh machine; a lockfile that pins what
- * the checkout already installed needs only the cached tarballs.
+ * A lockfile for the packed-package project, cut from the checkout's own: `npm ci` caches tarballs, not the full
+ * registry metadata an `npm install <names>` asks for, so that fails offline on a fresh machine; `npm ci` from a
+ * lockfile that pins what the checkout installed, with every tarball's URL and integrity, needs only the cache.
  */
 interface LockEntry {
   version?: string;

@@ -42,8 +42,8 @@ export interface PackedProject {
 
 /**
  * Packs the checkout (its `prepack` builds dist/) and installs the tarball with `extras` (development
- * dependencies of the checkout, at the same versions) into a new project, `--offline`: tests use no network,
- * and every package installed here is one `npm ci` already cached.
+ * dependencies of the checkout, at the same versions) into a new project by `npm ci --offline` from a lockfile
+ * cut from the checkout's: tests use no network, and every package installed here is one `npm ci` cached.
  */
 export function installPacked(extras: string[], consumerFiles: string[] = []): PackedProject {
   const dir = mkdtempSync(join(tmpdir(), 'ocpi-kit-packed-'));
@@ -78,12 +78,13 @@ export function installPacked(extras: string[], consumerFiles: string[] = []): P
     JSON.stringify(cutLockfile(source, dependencies, tarball), null, 2),
   );
   for (const file of consumerFiles) cpSync(join(projectRoot, 'test/package/consumer', file), join(dir, file));
-  const install = ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'];
-  const installed = spawnSync('npm', [...install, `./${pack.filename}`, ...extras], {
+  // `npm ci` with no package names: the lockfile says what to fetch and from where, so npm reads only the
+  // tarballs `npm ci` cached for the checkout (naming packages would make npm fetch their registry metadata).
+  const installed = spawnSync('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
     cwd: dir,
     encoding: 'utf8',
   });
-  if (installed.status !== 0) throw new Error(`npm install failed:\n${installed.stdout}${installed.stderr}`);
+  if (installed.status !== 0) throw new Error(`npm ci failed:\n${installed.stdout}${installed.stderr}`);
   return {
     dir,
     pack,
