@@ -5,7 +5,7 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { packageRoot } from '../src/openapi/package-root.ts';
+import { packageRoot } from '../src/node/package-root.ts';
 
 /** The variable `npm run pact:generate` sets to copy the fresh pact over the committed one. */
 export const generateVariable = 'OCPI_KIT_PACT_GENERATE';
