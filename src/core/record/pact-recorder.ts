@@ -42,8 +42,8 @@ export interface RecorderOptions extends Participants {
 
 /**
  * Starts a recorder. An exchange the spec would refuse is reported through `onIssue` and left out: an answer that
- * breaks the spec, or a request the spec refuses that the provider accepted (a 2xx). A refused request answered
- * 400 is what the contract should hold, and is recorded.
+ * breaks the spec, or a request the spec refuses answered with anything but its 400 (the compare engine refuses
+ * those too). A refused request answered 400 is what the contract should hold, and is recorded.
  */
 export function createPactRecorder(spec: Spec, options: RecorderOptions): PactRecorder {
   const checker = options.checker ?? createExchangeChecker(spec);
@@ -61,7 +61,7 @@ export function createPactRecorder(spec: Spec, options: RecorderOptions): PactRe
       const path = q < 0 ? exchange.request.target : exchange.request.target.slice(0, q);
       const name = `${exchange.request.method} ${redact.text(path, check.secrets)} ${status}`;
       const refused: RecordIssue[] = [];
-      if (status < 400 && check.issues.length > 0)
+      if (status !== 400 && check.issues.length > 0)
         refused.push({
           exchange: name,
           direction: 'request',
