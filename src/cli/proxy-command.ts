@@ -143,7 +143,7 @@ that breaks the spec with 400 itself. Runs until SIGINT or SIGTERM, then writes 
     }
     const mode = values.enforce ? 'enforce: requests that break the spec get 400' : 'observe';
     out(
-      `ocpi-location-kit proxy on ${running.url} -> ${upstream.href} (${mode}); report at ${running.url}/__proxy/report`,
+      `ocpi-location-kit proxy listening on ${running.url} -> ${upstream.href} (${mode}); report at ${running.url}/__proxy/report`,
     );
     return new Promise<number>((done) => {
       let stopping = false;
