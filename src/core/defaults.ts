@@ -6,3 +6,9 @@ export const defaultMockPort = 4010;
 
 /** The static payload checker's port. */
 export const defaultCheckerPort = 4020;
+
+/** The validating proxy's port, next to the mock's and the checker's. */
+export const defaultProxyPort = 4030;
+
+/** How long the proxy waits for the upstream's whole answer before it answers 504 itself. */
+export const defaultUpstreamTimeoutMs = 30_000;

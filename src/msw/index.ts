@@ -56,3 +56,11 @@ export function createMswHandlers(
   });
   return Object.assign([handler], { mock, baseUrl: trimBase(baseUrl) });
 }
+
+export {
+  issueLine,
+  type LifeCycleSource,
+  type MswPactRecorder,
+  type RecordPactsOptions,
+  recordPacts,
+} from './record-pacts.ts';

@@ -1,11 +1,11 @@
 import { join, resolve } from 'node:path';
+import { providerName } from '../core/record/pact-names.ts';
 import { packageRoot } from '../node/package-root.ts';
 
 /** The pacticipant name of the typed client in `src/core/client/`. */
 export const consumerName = 'ocpi-location-kit-client';
 
-/** The pacticipant name of the API that `openapi.yaml` describes (eMabler's, the mock, or a partner's). */
-export const providerName = 'emabler-add-location';
+export { providerName };
 
 /** Where the project's committed pacts live. */
 export const projectPactsDir: string = join(packageRoot, 'contracts/pacts');
