@@ -36,7 +36,7 @@ export interface MockOptions extends Partial<StateLimits> {
   readonly integrations?: readonly string[];
   /** Fixes the sequence of location ids. */
   readonly seed?: number;
-  /** Reject OCPI-rule breaches (decision 8) instead of accepting them with warnings. */
+  /** Reject OCPI-rule breaches (decision 8) and unknown properties instead of accepting them with warnings. */
   readonly strict?: boolean;
   /** Latency added to every answer of the operation, in ms. */
   readonly delayMs?: number;

@@ -29,6 +29,6 @@ export function mountValidate(app: Hono, validator: Validator, problems: Problem
     const text = body.text.replace(/^\uFEFF/, '');
     const file = c.req.query('file') || 'payload';
     const report = reportPayload(validator, file, text, strict === 'true');
-    return c.json(summariseReports([report], strict === 'true'));
+    return c.json(summariseReports([report]));
   });
 }

@@ -1,3 +1,4 @@
+import { paint, shouldColour } from '../../src/core/report/colour.ts';
 import type { RequestLogger } from '../core/pipeline/run-operation.ts';
 import { clockNow, isoNow } from '../core/state/clock.ts';
 import { writeOrDrop } from './output.ts';
@@ -25,11 +26,14 @@ export function batchedStdout(
   };
 }
 
-/** Creates the request logger; `write` defaults to batched stdout. Formatting is one template string, no library. */
+/**
+ * Creates the request logger; `write` defaults to batched stdout. Statuses are coloured by the rule every command
+ * follows (`NO_COLOR`, `FORCE_COLOR`, else a terminal). Formatting is one template string, no library.
+ */
 export function createRequestLogger(
   format: LogFormat,
   write: (line: string) => void = batchedStdout(),
-  color: boolean = format === 'pretty' && process.stdout.isTTY === true,
+  color: boolean = format === 'pretty' && shouldColour(process.stdout.isTTY, process.env),
 ): RequestLogger {
   if (format === 'json') {
     return (r) =>
@@ -37,15 +41,14 @@ export function createRequestLogger(
         `{"time":"${isoNow()}","method":"${r.method}","path":${JSON.stringify(r.path)},"status":${r.status},"ms":${r.ms.toFixed(2)},"issues":${r.issues}}\n`,
       );
   }
-  const paint = (status: number, text: string) =>
-    color ? `\x1b[${status >= 500 ? 35 : status >= 400 ? 33 : 32}m${text}\x1b[0m` : text;
+  const colourOf = (status: number) => (status >= 500 ? 35 : status >= 400 ? 33 : 32);
   return (r) => {
     const time = clockNow();
     // A path is the client's text: control characters (an ANSI escape, a line feed) must not reach a terminal.
     const path = unprintable.test(r.path) ? JSON.stringify(r.path) : r.path;
     const issues = r.issues === 0 ? '' : ` (${r.issues} issue${r.issues === 1 ? '' : 's'})`;
     write(
-      `${time} ${r.method} ${path} ${paint(r.status, String(r.status))} ${r.ms.toFixed(1)} ms${issues}\n`,
+      `${time} ${r.method} ${path} ${paint(color, colourOf(r.status), String(r.status))} ${r.ms.toFixed(1)} ms${issues}\n`,
     );
   };
 }

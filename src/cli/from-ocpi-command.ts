@@ -6,6 +6,7 @@ import { readOcpiInput } from '../core/ocpi/read-ocpi-input.ts';
 import {
   formatConversionText,
   locationLabel,
+  reportUnconvertible,
   summariseConversions,
 } from '../core/report/from-ocpi-report.ts';
 import { createValidator } from '../core/validation/validator.ts';
@@ -45,7 +46,7 @@ array, a page or NDJSON.`,
     },
   },
   footer:
-    'Exit codes: 0 every body has no errors, 1 a body has errors, 2 usage error or unreadable/non-JSON input.',
+    'Exit codes: 0 every body has no errors, 1 a body has errors, 2 usage error, or an input that is unreadable, not JSON or holds no Location.',
   async run({ values, positionals }) {
     const report = values.report;
     if (values.ndjson && values.out !== undefined)
@@ -55,10 +56,23 @@ array, a page or NDJSON.`,
     if (name === undefined) throw new UsageError('name one OCPI file, or - for stdin');
     if (extra.length > 0) throw new UsageError(`name one input only; got ${positionals.length}`);
     const label = name === '-' ? 'stdin' : name;
-    const input = readOcpiInput(await readInput(name));
-    if (!input.ok) throw new ConfigError(`${label}: ${input.message}`);
-    const validator = createValidator(loadSpec(values.spec));
     const strict = values.strict === true;
+    // An input with nothing to convert is exit 2: one line, or with --report json the envelope saying why.
+    const refuse = (code: string, message: string): number => {
+      if (report !== 'json') throw new ConfigError(message);
+      process.stderr.write(`${JSON.stringify(reportUnconvertible(label, code, message, strict), null, 2)}\n`);
+      return 2;
+    };
+    let text: string;
+    try {
+      text = await readInput(name);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      return refuse('input-unreadable', error.message);
+    }
+    const input = readOcpiInput(text);
+    if (!input.ok) return refuse('input-invalid', `${label}: ${input.message}`);
+    const validator = createValidator(loadSpec(values.spec));
     const converted = input.locations.map((location) => ({
       location,
       result: fromOcpiLocation(location, { validator, strict }),
@@ -72,7 +86,7 @@ array, a page or NDJSON.`,
       const output = input.many ? bodies : bodies[0];
       process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     }
-    const run = summariseConversions(input.form, strict, converted);
+    const run = summariseConversions(label, input.form, strict, converted);
     process.stderr.write(report === 'json' ? `${JSON.stringify(run, null, 2)}\n` : formatConversionText(run));
     return run.ok ? 0 : 1;
   },

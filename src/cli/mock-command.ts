@@ -56,7 +56,7 @@ const options = {
     value: 'MS',
     help: 'latency added to every answer of the API',
   },
-  strict: { type: 'boolean', help: 'reject OCPI 2.2.1 rule breaches (400) instead of accepting them' },
+  strict: { type: 'boolean', help: 'reject OCPI 2.2.1 rule breaches and unknown properties (400)' },
   'cors-origin': {
     type: 'string',
     multiple: true,

@@ -1,5 +1,5 @@
 import { ConfigError } from '../core/config-error.ts';
-import { reportPayload, summariseReports } from '../core/report/report-payload.ts';
+import { reportPayload, reportUnreadable, summariseReports } from '../core/report/report-payload.ts';
 import { type FileReport, formatJunit, formatText } from '../core/report/validate-report.ts';
 import { createValidator } from '../core/validation/validator.ts';
 import { loadSpec } from '../node/load-spec.ts';
@@ -14,7 +14,10 @@ export const validateCommand = defineCommand({
   arguments: '<file...|->',
   description: 'Checks addLocation request bodies against openapi.yaml before they are sent to eMabler.',
   options: {
-    strict: { type: 'boolean', help: 'report OCPI 2.2.1 rule breaches as errors instead of warnings' },
+    strict: {
+      type: 'boolean',
+      help: 'report OCPI 2.2.1 rule breaches and unknown properties (the API drops them) as errors, not warnings',
+    },
     format: {
       type: 'string',
       short: 'f',
@@ -47,19 +50,19 @@ export const validateCommand = defineCommand({
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         inputErrors.push(error.message);
-        files.push({ file, valid: false, errors: 1, warnings: 0, issues: [], inputError: error.message });
+        files.push(reportUnreadable(file, error.message, strict));
         continue;
       }
       const checked = reportPayload(validator, file, text, strict);
       if (checked.inputError) inputErrors.push(`${file}: ${checked.inputError}`);
       files.push(checked);
     }
-    const report = summariseReports(files, strict);
+    const report = summariseReports(files);
     if (format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else if (format === 'junit') process.stdout.write(formatJunit(report));
     else process.stdout.write(formatText(report, spec));
     // Unreadable or non-JSON input is the caller's mistake: one line each on stderr, exit 2 (it outranks 1).
     for (const message of inputErrors) process.stderr.write(`ocpi-location-kit: ${message}\n`);
-    return inputErrors.length > 0 ? 2 : report.valid ? 0 : 1;
+    return inputErrors.length > 0 ? 2 : report.ok ? 0 : 1;
   },
 });

@@ -6,6 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { recordFigures } from '../../scripts/doc-figures.ts';
+
+// The figures printed below are written into the docs when the run ends (`--json` leaves the docs alone).
+recordFigures('generated');
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const runs = Number(process.env.RUNS ?? 9);

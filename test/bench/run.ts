@@ -1,10 +1,14 @@
 // `npm run bench`: the mock against the bare node:http floor and Prism, in one run on this machine.
 // Servers alternate over several rounds and the medians are reported, so drift on a shared machine cancels.
 import { parseArgs } from 'node:util';
+import { recordFigures } from '../../scripts/doc-figures.ts';
 import { loadSpec } from '../../src/node/load-spec.ts';
 import { median, runLoad } from './load.ts';
 import { type RunningServer, type ServerKind, startServer, treeCpuMs, treeMemory } from './servers.ts';
 import { benchValidator } from './validator-bench.ts';
+
+// The figures printed below are written into the docs when the run ends (`--json` leaves the docs alone).
+recordFigures('bench');
 
 const { values } = parseArgs({
   options: {

@@ -31,7 +31,7 @@ describe('the payload checker page', () => {
       await paste(page, mistakes);
       await waitForVerdict(page, 'invalid', strict);
       const cli = await validateWithCli(mistakes, strict);
-      const expected = (cli.files[0]?.issues ?? []).map(({ severity, instancePath, message, line }) => ({
+      const expected = (cli.results[0]?.issues ?? []).map(({ severity, instancePath, message, line }) => ({
         severity,
         instancePath,
         message,

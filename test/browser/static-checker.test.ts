@@ -108,7 +108,7 @@ describe('the static payload checker', () => {
         // Validate checks now (typing waits 300 ms); the page checks by itself, so the verdict is this text's.
         await page.locator('#validate').click();
         await page.locator(`#verdict[data-strict="${strict}"]:not([data-state="empty"])`).waitFor();
-        const expected = (cli.files[i]?.issues ?? []).map(({ severity, instancePath, message, line }) => ({
+        const expected = (cli.results[i]?.issues ?? []).map(({ severity, instancePath, message, line }) => ({
           severity,
           instancePath,
           message,

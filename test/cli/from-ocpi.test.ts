@@ -86,8 +86,13 @@ describe('from-ocpi', () => {
     const run = await cli(['--report', 'json', ocpi('location-malmo-parking-garage-opening-hours.json')]);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stderr) as ConversionRunReport;
-    expect(report).toMatchObject({ ok: true, strict: false, form: 'object' });
-    expect(report.locations[0]?.dropped.map((field) => field.field)).toEqual([
+    expect(report).toMatchObject({ tool: 'ocpi-location-kit', version: 1, command: 'from-ocpi', ok: true });
+    expect(report.results[0]).toMatchObject({
+      input: ocpi('location-malmo-parking-garage-opening-hours.json'),
+      form: 'object',
+      strict: false,
+    });
+    expect(report.results[0]?.dropped.map((field) => field.field)).toEqual([
       'country_code',
       'party_id',
       'id',
@@ -95,7 +100,44 @@ describe('from-ocpi', () => {
       'charging_when_closed',
       'last_updated',
     ]);
-    expect(report.summary).toEqual({ locations: 1, ok: 1, withErrors: 0, dropped: 6 });
+    expect(report.summary).toEqual({
+      errors: 0,
+      warnings: 0,
+      locations: 1,
+      withoutErrors: 1,
+      withErrors: 0,
+      dropped: 6,
+    });
+  });
+
+  it.each([
+    ['an empty array', '[]', 'stdin: the input is an empty array; it holds no OCPI Location'],
+    [
+      'an OCPI page with no data',
+      '{"data":[],"status_code":1000,"timestamp":"2026-12-01T10:00:00Z"}',
+      'stdin: the OCPI response holds no Location (its data is an empty array)',
+    ],
+  ])('exits 2 with one line on %s', async (_, text, message) => {
+    const run = await cli(['-'], text);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`ocpi-location-kit: ${message}\n`);
+  });
+
+  it('reports a missing input as an issue of its own with --report json, and exits 2', async () => {
+    const run = await cli(['--report', 'json', 'no-such-page.json']);
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.stderr) as ConversionRunReport;
+    expect(report).toMatchObject({ command: 'from-ocpi', ok: false, summary: { errors: 1, locations: 0 } });
+    expect(report.results[0]?.issues).toEqual([
+      {
+        severity: 'error',
+        code: 'input-unreadable',
+        instancePath: '',
+        specPointer: '',
+        message: 'no-such-page.json: no such file',
+      },
+    ]);
   });
 
   it('exits 1 when a converted body has errors, and names them', async () => {

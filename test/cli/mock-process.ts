@@ -103,3 +103,53 @@ export function runCli(
 export function runMockCli(args: string[]): Promise<CliRun> {
   return runCli(['mock', ...args]);
 }
+
+/** A long-running command (the mock, the checker) started as a user would, with what it printed so far. */
+export interface RunningCommand {
+  readonly output: () => string;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Starts the real CLI with `args` and `env` over the inherited environment (`undefined` removes a variable), its
+ * stdout and stderr piped, and resolves once its output matches `ready`.
+ */
+export async function startCommand(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  timeoutMs = 20_000,
+): Promise<RunningCommand> {
+  const child = spawn(process.execPath, [join(root, 'dist/src/cli/main.js'), ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const collect = (chunk: Buffer) => {
+    out += chunk.toString();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const deadline = Date.now() + timeoutMs;
+  while (!ready.test(out) && child.exitCode === null && Date.now() < deadline) {
+    await Promise.race([once(child.stdout ?? child, 'data'), once(child, 'exit'), delay(100)]);
+  }
+  if (!ready.test(out)) {
+    child.kill('SIGKILL');
+    throw new Error(`ocpi-location-kit ${args.join(' ')} did not get ready: ${out}`);
+  }
+  return {
+    output: () => out,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const [code] = await exited;
+      return code as number | null;
+    },
+  };
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

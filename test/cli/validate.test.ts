@@ -81,15 +81,18 @@ describe('validate --format json', () => {
     expect(lenient.stderr).toBe('');
   });
 
-  it('prints one JSON document with every issue as an object', () => {
+  it('prints the one envelope with its version and every issue as an object', () => {
     const report = JSON.parse(lenient.stdout) as RunReport;
     expect(report).toMatchObject({
-      valid: true,
-      strict: false,
-      summary: { files: 5, valid: 5, invalid: 0, errors: 0, warnings: 3 },
+      tool: 'ocpi-location-kit',
+      version: 1,
+      command: 'validate',
+      ok: true,
+      summary: { errors: 0, warnings: 3, files: 5, valid: 5, invalid: 0 },
     });
-    expect(report.files.map((file) => file.enumForm)).toEqual(['names', 'numbers', 'none', 'none', 'none']);
-    const latitude = report.files[4]?.issues[0];
+    expect(report.results.map((file) => file.enumForm)).toEqual(['names', 'numbers', 'none', 'none', 'none']);
+    expect(report.results.every((file) => file.ok && !file.strict)).toBe(true);
+    const latitude = report.results[4]?.issues[0];
     expect(latitude).toEqual({
       severity: 'warning',
       code: 'ocpi-pattern',
@@ -108,13 +111,43 @@ describe('validate --format json', () => {
     expect(strict.code).toBe(1);
     const report = JSON.parse(strict.stdout) as RunReport;
     expect(report).toMatchObject({
-      valid: false,
-      strict: true,
+      ok: false,
       summary: { valid: 3, invalid: 2, errors: 3, warnings: 0 },
     });
-    expect(report.files[3]?.issues.map((issue) => `${issue.severity} ${issue.instancePath}`)).toEqual([
+    expect(report.results.every((file) => file.strict)).toBe(true);
+    expect(report.results[3]?.issues.map((issue) => `${issue.severity} ${issue.instancePath}`)).toEqual([
       'error /timezone',
     ]);
+  });
+});
+
+describe('validate, what users bring', () => {
+  it('reports a missing file as an issue of its own in the envelope, and exits 2', async () => {
+    const run = await cli(['--format', 'json', 'no-such-payload.json', fixture('valid-gent-zuid-belgium')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('ocpi-location-kit: no-such-payload.json: no such file\n');
+    const report = JSON.parse(run.stdout) as RunReport;
+    expect(report.ok).toBe(false);
+    expect(report.results[0]).toMatchObject({ file: 'no-such-payload.json', ok: false, errors: 1 });
+    expect(report.results[0]?.issues).toEqual([
+      {
+        severity: 'error',
+        code: 'input-unreadable',
+        instancePath: '',
+        specPointer: '',
+        message: 'no-such-payload.json: no such file',
+      },
+    ]);
+  });
+
+  it('fails a typo under --strict, naming the property it meant', async () => {
+    const file = fixture('warns-tampere-unknown-properties');
+    const [lenient, strict] = await Promise.all([cli([file]), cli(['--strict', file])]);
+    expect(lenient.code).toBe(0);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain(
+      'error   /postcode  postcode is not a property of Location; the API ignores it. Did you mean postalCode?',
+    );
   });
 });
 

@@ -66,6 +66,15 @@ describe('strict mode', () => {
     const response = await post(strict, tampere, { ...examples.minimal, postalCode: '33100-123456789' });
     expect(await read(response)).toMatchObject({ status: 400, text: 'Something went wrong' });
   });
+
+  it('returns 400 for an unknown property, as validate --strict fails it', async () => {
+    const response = await post(strict, tampere, { ...examples.minimal, postcode: '33100' });
+    expect(await read(response)).toMatchObject({ status: 400, text: 'Something went wrong' });
+    const entry = strict.state.journal.list().entries.at(-1);
+    expect(entry?.issues).toContainEqual(
+      expect.objectContaining({ severity: 'error', code: 'unknown-property', suggestion: 'postalCode' }),
+    );
+  });
 });
 
 describe('400 Something went wrong', () => {

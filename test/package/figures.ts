@@ -5,10 +5,14 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { recordFigures } from '../../scripts/doc-figures.ts';
 import { loadSpec } from '../../src/node/load-spec.ts';
 import { median, runLoad } from '../bench/load.ts';
 import { headers, integrationPath, startServer, treeCpuMs } from '../bench/servers.ts';
 import { installedPackages, installPacked, type PackedProject, projectRoot } from './packed-project.ts';
+
+// The figures printed below are written into the docs when the run ends (`--json` leaves the docs alone).
+recordFigures('package');
 
 const spec = loadSpec();
 const body = JSON.stringify(spec.operation.requestExamples.completeSite);

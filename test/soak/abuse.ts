@@ -1,6 +1,7 @@
 // npm run abuse -- [--bodies 2000] [--requests 150000] [--json]: what real harnesses and clients do to a mock.
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { recordFigures } from '../../scripts/doc-figures.ts';
 import { median } from '../bench/load.ts';
 import { headers, integrationPath } from '../bench/servers.ts';
 import { postHead, writeFirst } from '../mock/write-first.ts';
@@ -14,6 +15,9 @@ import {
   timedPost,
   type Verdict,
 } from './abuse-parts.ts';
+
+// The figures printed below are written into the docs when the run ends (`--json` leaves the docs alone).
+recordFigures('abuse');
 
 const { values } = parseArgs({
   options: {

@@ -1,9 +1,13 @@
 // npm run soak -- [--duration 30] [--connections 20] [--json]: mixed traffic against a mock in a child process.
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { recordFigures } from '../../scripts/doc-figures.ts';
 import { median } from '../bench/load.ts';
 import { startServer } from '../bench/servers.ts';
 import { connectionsOf, type Kind, kinds, requestOf } from './traffic.ts';
+
+// The figures printed below are written into the docs when the run ends (`--json` leaves the docs alone).
+recordFigures('soak');
 
 const { values } = parseArgs({
   options: {

@@ -56,12 +56,12 @@ describe('OCPI names in a body', () => {
     );
   });
 
-  it('makes OCPI names errors under strict, and keeps other unknown properties warnings', () => {
+  it('makes OCPI names and other unknown properties errors under strict', () => {
     const body = { timezone: 'Europe/Helsinki', postal_code: '00580', postcode: '00580' };
     const result = validator.validateBody(body, { strict: true });
     expect(result.issues.map((i) => `${i.severity} ${i.code} ${i.instancePath}`)).toEqual([
       'error ocpi-name /postal_code',
-      'warning unknown-property /postcode',
+      'error unknown-property /postcode',
     ]);
     expect(result.ok).toBe(false);
   });

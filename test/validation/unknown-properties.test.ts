@@ -36,12 +36,24 @@ describe('unknown properties', () => {
     },
   );
 
-  it('keeps unknown properties as warnings under strict', () => {
+  it('makes an unknown property an error under strict, with its did-you-mean, since the API drops it', () => {
     const result = validator.validateBody(
       { timezone: 'Europe/Helsinki', postcode: '33100' },
       { strict: true },
     );
+    expect(result).toMatchObject({ ok: false, errors: 1, warnings: 0 });
+    expect(result.issues[0]).toMatchObject({
+      severity: 'error',
+      code: 'unknown-property',
+      instancePath: '/postcode',
+      suggestion: 'postalCode',
+    });
+  });
+
+  it('keeps an unknown property a warning without strict', () => {
+    const result = validator.validateBody({ timezone: 'Europe/Helsinki', cordinates: {} });
     expect(result).toMatchObject({ ok: true, errors: 0, warnings: 1 });
+    expect(result.issues[0]).toMatchObject({ severity: 'warning', suggestion: 'coordinates' });
   });
 
   it('reports no unknown property inside chargers and connectors, whose fields eMabler never published', () => {

@@ -20,14 +20,14 @@ export function showState(view: IssuesView, state: VerdictState, sentence: strin
 
 /** Shows the validator's report of one payload: its verdict, then one button per issue, as the CLI lists them. */
 export function showReport(view: IssuesView, report: RunReport): void {
-  const file = report.files[0];
+  const file = report.results[0];
   if (!file) {
     showState(view, 'failed', 'The mock sent an empty report.');
     return;
   }
-  view.verdict.dataset.state = file.inputError ? 'not-json' : file.valid ? 'valid' : 'invalid';
-  view.verdict.dataset.strict = String(report.strict);
-  view.verdict.textContent = describe(file, report.strict);
+  view.verdict.dataset.state = file.inputError ? 'not-json' : file.ok ? 'valid' : 'invalid';
+  view.verdict.dataset.strict = String(file.strict);
+  view.verdict.textContent = describe(file, file.strict);
   view.list.replaceChildren(...file.issues.map((issue) => renderIssue(view, issue)));
 }
 
@@ -36,7 +36,7 @@ function describe(file: FileReport, strict: boolean): string {
   const mode = strict ? ', strict' : '';
   if (file.inputError) return `Not JSON: fix the syntax error first${mode}.`;
   const form = file.enumForm && file.enumForm !== 'none' ? `; enum form: ${file.enumForm}` : '';
-  return `${file.valid ? 'Valid' : 'Invalid'}: ${counts}${form}${mode}.`;
+  return `${file.ok ? 'Valid' : 'Invalid'}: ${counts}${form}${mode}.`;
 }
 
 function renderIssue(view: IssuesView, issue: FileReport['issues'][number]): HTMLLIElement {

@@ -13,7 +13,7 @@ export const localSpecDigest = (): string => projectSpec().digest;
 /** Checks a payload text as `validate --format json` does for one file named `payload`. */
 export function checkLocally(text: string, strict: boolean): RunReport {
   validator ??= createValidator();
-  return summariseReports([reportPayload(validator, 'payload', text, strict)], strict);
+  return summariseReports([reportPayload(validator, 'payload', text, strict)]);
 }
 
 /** The spec the page checks against, as a document (for the OCPI mapping). */

@@ -115,7 +115,7 @@ export function wireOcpiPanel(parts: OcpiPanelParts): OcpiPanel {
 
   return {
     offer(report) {
-      const file = report?.files[0];
+      const file = report?.results[0];
       const note = file?.issues.find((issue) => issue.code === 'ocpi-location');
       // NDJSON is not JSON to the validator; one OCPI Location per line is still OCPI input.
       const lines = file?.inputError ? readOcpiInput(parts.editor.value) : undefined;

@@ -50,9 +50,16 @@ export function readOcpiInput(text: string): OcpiInput {
 }
 
 function fromValue(value: unknown): OcpiInput {
-  if (Array.isArray(value)) return { ok: true, form: 'array', locations: value, many: true };
+  // An input with no Location is a mistake (the wrong file, an empty page), not a run that converted nothing.
+  if (Array.isArray(value)) {
+    if (value.length === 0)
+      return { ok: false, message: 'the input is an empty array; it holds no OCPI Location' };
+    return { ok: true, form: 'array', locations: value, many: true };
+  }
   if (isOcpiEnvelope(value)) {
     const { data } = value;
+    if (Array.isArray(data) && data.length === 0)
+      return { ok: false, message: 'the OCPI response holds no Location (its data is an empty array)' };
     if (Array.isArray(data)) return { ok: true, form: 'envelope', locations: data, many: true };
     if (isObject(data)) return { ok: true, form: 'envelope', locations: [data], many: false };
     const status = `status_code ${value.status_code}${typeof value.status_message === 'string' ? ` (${value.status_message})` : ''}`;

@@ -1,28 +1,33 @@
 import type { Spec } from '../openapi/spec.ts';
 import { locateInJson } from '../validation/json-text.ts';
 import type { EnumForm, Issue } from '../validation/types.ts';
+import type { Envelope, EnvelopeSummary } from './envelope.ts';
 import { escapeMarkup, plural } from './text.ts';
 
-/** The validation of one input, as printed by `validate --format json` (one entry of `files`). */
+/** The validation of one input, as printed by `validate --format json` (one entry of `results`). */
 export interface FileReport {
+  /** The path as the user gave it (`stdin` for `-`). */
   readonly file: string;
-  readonly valid: boolean;
+  readonly ok: boolean;
+  /** Whether OCPI advice and unknown properties counted as errors. */
+  readonly strict: boolean;
   readonly errors: number;
   readonly warnings: number;
   readonly enumForm?: EnumForm;
   /** Issues with `line`/`column` of the offending value in the input, where it could be found. */
   readonly issues: Array<Issue & { line?: number; column?: number }>;
-  /** Set when the input could not be read or parsed; then `issues` holds the parse error, if any. */
+  /** Set when the input could not be read or parsed; `issues` then holds that one issue. */
   readonly inputError?: string;
 }
 
-/** The whole run of `validate`. */
-export interface RunReport {
-  readonly valid: boolean;
-  readonly strict: boolean;
-  readonly files: FileReport[];
-  readonly summary: { files: number; valid: number; invalid: number; errors: number; warnings: number };
-}
+/** The whole run of `validate`: the one envelope, with the files checked, valid and invalid as counts. */
+export type RunReport = Envelope<FileReport> & {
+  readonly summary: EnvelopeSummary & {
+    readonly files: number;
+    readonly valid: number;
+    readonly invalid: number;
+  };
+};
 
 /** Adds the input's line and column to each issue. */
 export function placeIssues(text: string, issues: readonly Issue[]): FileReport['issues'] {
@@ -38,10 +43,10 @@ export function placeIssues(text: string, issues: readonly Issue[]): FileReport[
 /** Human-readable report: one block per file, one line per issue, then a summary line. */
 export function formatText(report: RunReport, spec: Spec): string {
   const lines: string[] = [];
-  for (const file of report.files) {
+  for (const file of report.results) {
     // Unreadable and non-JSON inputs are reported on stderr, one line each, by the command.
     if (file.inputError) continue;
-    const verdict = file.valid ? 'valid' : 'INVALID';
+    const verdict = file.ok ? 'valid' : 'INVALID';
     lines.push(
       `${file.file}: ${verdict} (${plural(file.errors, 'error')}, ${plural(file.warnings, 'warning')}, enum form: ${file.enumForm})`,
     );
@@ -56,16 +61,16 @@ export function formatText(report: RunReport, spec: Spec): string {
     }
   }
   const s = report.summary;
-  if (report.files.every((file) => file.inputError)) return '';
+  if (report.results.every((file) => file.inputError)) return '';
   lines.push(
-    `${plural(s.files, 'file')} checked${report.strict ? ' (strict)' : ''}: ${s.valid} valid, ${s.invalid} invalid; ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`,
+    `${plural(s.files, 'file')} checked${isStrict(report) ? ' (strict)' : ''}: ${s.valid} valid, ${s.invalid} invalid; ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`,
   );
   return `${lines.join('\n')}\n`;
 }
 
 /** JUnit XML: one test case per input file, failing on errors; warnings go to system-out. */
 export function formatJunit(report: RunReport): string {
-  const cases = report.files.map((file) => {
+  const cases = report.results.map((file) => {
     const name = `validate ${escapeMarkup(file.file)}`;
     const errors = file.issues.filter((issue) => issue.severity === 'error');
     const warnings = file.issues.filter((issue) => issue.severity === 'warning');
@@ -89,15 +94,20 @@ export function formatJunit(report: RunReport): string {
       ? `  <testcase classname="ocpi-location-kit.validate" name="${name}"/>`
       : `  <testcase classname="ocpi-location-kit.validate" name="${name}">\n${body.join('\n')}\n  </testcase>`;
   });
-  const failures = report.files.filter((file) => !file.valid && !file.inputError).length;
-  const errored = report.files.filter((file) => file.inputError).length;
+  const failures = report.results.filter((file) => !file.ok && !file.inputError).length;
+  const errored = report.results.filter((file) => file.inputError).length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="ocpi-location-kit validate" tests="${report.files.length}" failures="${failures}" errors="${errored}">`,
-    `<testsuite name="payload validation${report.strict ? ' (strict)' : ''}" tests="${report.files.length}" failures="${failures}" errors="${errored}">`,
+    `<testsuites name="ocpi-location-kit validate" tests="${report.results.length}" failures="${failures}" errors="${errored}">`,
+    `<testsuite name="payload validation${isStrict(report) ? ' (strict)' : ''}" tests="${report.results.length}" failures="${failures}" errors="${errored}">`,
     ...cases,
     '</testsuite>',
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+/** Whether the run checked strictly (every file of a run is checked the same way). */
+export function isStrict(report: RunReport): boolean {
+  return report.results.some((file) => file.strict);
 }

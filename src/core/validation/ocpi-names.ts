@@ -34,7 +34,7 @@ const renamed = (object: OcpiObject | undefined, key: string): OcpiField | undef
 
 /**
  * Replaces each unknown-property issue whose key is the OCPI name of a known property by an `ocpi-name`
- * issue (an error under `strict`), adds the OCPI names inside its value, and one `ocpi-location` note when the
+ * issue, makes every unknown property an error under `strict`, adds the OCPI names inside its value, and one `ocpi-location` note when the
  * body as a whole looks like an OCPI Location. Other issues pass through unchanged.
  */
 export function reviseOcpiNames(unknown: Issue[], data: unknown, names: OcpiNames, strict: boolean): Issue[] {
@@ -45,7 +45,8 @@ export function reviseOcpiNames(unknown: Issue[], data: unknown, names: OcpiName
     const tokens = splitPointer(issue.instancePath);
     const field = renamed(owner, tokens[tokens.length - 1] ?? '');
     if (!field) {
-      out.push(issue);
+      // The API drops an unknown property without a word, so under `strict` a typo fails the check.
+      out.push(strict ? { ...issue, severity } : issue);
       continue;
     }
     out.push(nameIssue(issue.instancePath, field, severity));

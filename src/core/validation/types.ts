@@ -8,7 +8,7 @@ export type EnumForm = 'names' | 'numbers' | 'mixed' | 'none';
 
 /** Options of one validation run. */
 export interface ValidateOptions {
-  /** Report OCPI 2.2.1 rule breaches as errors instead of warnings (decision 8). */
+  /** Report OCPI 2.2.1 rule breaches (decision 8) and unknown properties, which the API drops, as errors. */
   readonly strict?: boolean;
 }
 
