@@ -3,7 +3,12 @@ import { pipelineLimits } from '../../mock/core/pipeline/limits.ts';
 import { defaultLimits } from '../../mock/server/limits.ts';
 import { writeOrDrop } from '../../mock/server/output.ts';
 import { ConfigError } from '../core/config-error.ts';
-import { defaultHost, defaultProxyPort, defaultUpstreamTimeoutMs } from '../core/defaults.ts';
+import {
+  defaultHost,
+  defaultProxyPort,
+  defaultResponseLimit,
+  defaultUpstreamTimeoutMs,
+} from '../core/defaults.ts';
 import { providerName } from '../core/record/pact-names.ts';
 import { createPactRecorder } from '../core/record/pact-recorder.ts';
 import { formatExchangeJunit } from '../core/report/exchange-report.ts';
@@ -77,6 +82,14 @@ that breaks the spec with 400 itself. Runs until SIGINT or SIGTERM, then writes 
       value: 'MS',
       help: 'time the upstream has to answer (504 past it)',
     },
+    'response-limit': {
+      type: 'integer',
+      min: 1024,
+      max: 2 ** 30,
+      default: defaultResponseLimit,
+      value: 'BYTES',
+      help: 'largest upstream answer relayed (502 past it; each answer is read whole to be checked)',
+    },
     'body-limit': {
       type: 'integer',
       min: 1,
@@ -122,6 +135,7 @@ that breaks the spec with 400 itself. Runs until SIGINT or SIGTERM, then writes 
           ...(ca ? { ca } : {}),
           insecure: values.insecure === true,
           timeoutMs: values['upstream-timeout'],
+          responseLimit: values['response-limit'],
         },
         port: values.port,
         host: values.host,

@@ -12,3 +12,6 @@ export const defaultProxyPort = 4030;
 
 /** How long the proxy waits for the upstream's whole answer before it answers 504 itself. */
 export const defaultUpstreamTimeoutMs = 30_000;
+
+/** The largest answer the proxy relays: it reads each answer whole to check it, so memory stays bounded. */
+export const defaultResponseLimit = 16 * 1024 * 1024;

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { defaultResponseLimit } from '../core/defaults.ts';
 
 /** Where the proxy sends requests, and how it trusts the upstream's TLS certificate. */
 export interface UpstreamOptions {
@@ -10,6 +11,8 @@ export interface UpstreamOptions {
   readonly insecure?: boolean;
   /** The upstream has this long to send its whole answer, in ms; past it the client gets 504. */
   readonly timeoutMs: number;
+  /** The largest answer relayed, in bytes; a larger one is cut off and the client gets 502. */
+  readonly responseLimit?: number;
 }
 
 /** A request as it came in: the target below the proxy's root, the raw header list, the body's bytes. */
@@ -23,7 +26,7 @@ export interface OutgoingRequest {
 /** The upstream's answer, bytes as sent; or why there is none. */
 export type Upstream =
   | { ok: true; status: number; rawHeaders: string[]; headers: IncomingHttpHeaders; body: Buffer }
-  | { ok: false; timedOut: boolean; message: string };
+  | { ok: false; timedOut: boolean; tooLarge?: boolean; message: string };
 
 /** Hop-by-hop headers (RFC 9110 section 7.6.1) belong to one connection and are not forwarded. */
 export const hopByHop = new Set([
@@ -51,6 +54,7 @@ export function createForwarder(options: UpstreamOptions): (request: OutgoingReq
     : new HttpAgent({ keepAlive: true });
   const send = secure ? httpsRequest : httpRequest;
   const basePath = url.pathname.replace(/\/+$/, '');
+  const limit = options.responseLimit ?? defaultResponseLimit;
   return (request) =>
     new Promise((done) => {
       const headers: string[] = [];
@@ -83,7 +87,19 @@ export function createForwarder(options: UpstreamOptions): (request: OutgoingReq
         },
         (incoming) => {
           const chunks: Buffer[] = [];
-          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          let size = 0;
+          incoming.on('data', (chunk: Buffer) => {
+            size += chunk.byteLength;
+            if (size <= limit) return void chunks.push(chunk);
+            finish({
+              ok: false,
+              timedOut: false,
+              tooLarge: true,
+              message: `its answer is over ${limit} bytes`,
+            });
+            incoming.destroy();
+            outgoing.destroy();
+          });
           incoming.on('end', () =>
             finish({
               ok: true,

@@ -88,9 +88,14 @@ export function createExchangeHandler(
     const answer = await deps.forward({ method, target, rawHeaders: req.rawHeaders, body });
     if (!answer.ok) {
       const status = answer.timedOut ? 504 : 502;
-      const message = `the upstream ${answer.timedOut ? 'timed out' : 'could not be reached'}: ${answer.message}`;
+      const what = answer.timedOut ? 'timed out' : answer.tooLarge ? 'sent too much' : 'could not be reached';
+      const message = `the upstream ${what}: ${answer.message}`;
       send(res, problems.connection(status, `${message[0]?.toUpperCase()}${message.slice(1)}.`));
-      const code = answer.timedOut ? 'upstream-timeout' : 'upstream-unreachable';
+      const code = answer.timedOut
+        ? 'upstream-timeout'
+        : answer.tooLarge
+          ? 'upstream-too-large'
+          : 'upstream-unreachable';
       return finish(status, [{ severity: 'error', code, instancePath: '', specPointer: '', message }]);
     }
     const outgoing: string[] = [];

@@ -163,6 +163,35 @@ describe('the proxy in front of providers that misbehave', () => {
     }
   });
 
+  it('answers 502 and reports a violation when the upstream sends more than the response limit', async () => {
+    const upstream = await startUpstream((_, __, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      // An endless answer: the proxy must stop reading it, not buffer it.
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (res.write(chunk)) if (res.destroyed) return;
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      res.on('error', () => {});
+      pump();
+    });
+    const { proxy } = await proxyTo(upstream.url, {
+      upstream: { url: new URL(upstream.url), timeoutMs: 10_000, responseLimit: 256 * 1024 },
+    });
+    try {
+      const answer = await post(proxy.url, path, '{}', { 'x-api-key': 'k' });
+      expect(answer.status).toBe(502);
+      expect(proxy.report().results[0]).toMatchObject({
+        direction: 'response',
+        status: 502,
+        issues: [{ code: 'upstream-too-large' }],
+      });
+    } finally {
+      await proxy.close();
+      await upstream.close();
+    }
+  });
+
   it('passes repeated Set-Cookie headers and a gzip body unchanged, and checks the decoded copy', async () => {
     const zipped = gzipSync('{"id":"not-a-location-id"}');
     let seenHost = '';
