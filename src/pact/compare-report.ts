@@ -101,7 +101,7 @@ export function serversOf(
 function serverLines(bases: (ServerBase | undefined)[]): string[] {
   return serversOf(bases).map(
     ({ basePath, servers, interactions }) =>
-      `${plural(interactions, 'interaction')} under ${basePath}, the base path of the server ${servers.join(', ')}`,
+      `${plural(interactions, 'interaction')} under ${basePath}, the base path of ${servers.length === 1 ? 'the server' : 'the servers'} ${servers.join(', ')}`,
   );
 }
 
