@@ -1,3 +1,4 @@
+import { shouldColour } from '../../src/core/report/colour.ts';
 import type { RequestLogger } from '../core/pipeline/run-operation.ts';
 import { clockNow, isoNow } from '../core/state/clock.ts';
 import { writeOrDrop } from './output.ts';
@@ -29,7 +30,8 @@ export function batchedStdout(
 export function createRequestLogger(
   format: LogFormat,
   write: (line: string) => void = batchedStdout(),
-  color: boolean = format === 'pretty' && process.stdout.isTTY === true,
+  // NO_COLOR and FORCE_COLOR decide as in every command; otherwise only a terminal gets colour.
+  color: boolean = format === 'pretty' && shouldColour(process.stdout.isTTY, process.env),
 ): RequestLogger {
   if (format === 'json') {
     return (r) =>

@@ -48,8 +48,8 @@ interface ReportError {
   mismatch?: { message?: string; mismatches?: { mismatch?: string }[] };
 }
 
-// The escape character is built from its code: a literal one in a regular expression reads as a typo.
-const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+// biome-ignore lint/suspicious/noControlCharactersInRegex: SGR sequences start with the escape character.
+const ansi = /\x1b\[[0-9;]*m/g;
 
 /** The text without SGR colour codes. */
 export function stripAnsi(text: string): string {

@@ -61,14 +61,9 @@ async function verify(offered: OfferedPact[], args: string[], env: Record<string
     '--broker-url',
     broker.url,
   ];
-  const clean: NodeJS.ProcessEnv = {
-    ...process.env,
-    PACT_DO_NOT_TRACK: 'true',
-    NO_COLOR: '',
-    FORCE_COLOR: '',
-  };
-  delete clean.PACT_BROKER_TOKEN;
-  delete clean.PACT_BROKER_BASE_URL;
+  const clean: NodeJS.ProcessEnv = { ...process.env, PACT_DO_NOT_TRACK: 'true' };
+  for (const name of ['PACT_BROKER_TOKEN', 'PACT_BROKER_BASE_URL', 'NO_COLOR', 'FORCE_COLOR'])
+    delete clean[name];
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [...argv, ...args], {
       env: { ...clean, ...env },
