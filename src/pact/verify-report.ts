@@ -96,16 +96,17 @@ export function formatVerifyJunit(result: VerifyResult, providerBaseUrl: string)
       `  <testsuite name="${suite}" tests="${mine.length}" failures="${failed}" skipped="${skipped}">`,
     );
     for (const i of mine) {
-      out.push(`    <testcase classname="${escapeMarkup(consumer)}" name="${escapeMarkup(i.description)}">`);
+      const body: string[] = [];
       const properties = [i.pending ? 'pending' : '', i.wip ? 'wip' : ''].filter(Boolean);
       if (properties.length > 0) {
         const items = properties.map((name) => `<property name="${name}" value="true"/>`).join('');
-        out.push(`      <properties>${items}</properties>`);
+        body.push(`      <properties>${items}</properties>`);
       }
       const message = escapeMarkup(i.mismatches.join('; ') || 'failed');
-      if (!i.ok && i.pending) out.push(`      <skipped message="pending: ${message}"/>`);
-      else if (!i.ok) out.push(`      <failure type="mismatch" message="${message}">${message}</failure>`);
-      out.push('    </testcase>');
+      if (!i.ok && i.pending) body.push(`      <skipped message="pending: ${message}"/>`);
+      else if (!i.ok) body.push(`      <failure type="mismatch" message="${message}">${message}</failure>`);
+      const open = `    <testcase classname="${escapeMarkup(consumer)}" name="${escapeMarkup(i.description)}"`;
+      out.push(...(body.length === 0 ? [`${open}/>`] : [`${open}>`, ...body, '    </testcase>']));
     }
     out.push('  </testsuite>');
   }

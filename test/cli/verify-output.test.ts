@@ -78,7 +78,9 @@ describe('verify --format', () => {
     ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
-    const cases = [...run.stdout.matchAll(/<testcase classname="ocpi-location-kit-client" name="([^"]+)">/g)];
+    const cases = [
+      ...run.stdout.matchAll(/<testcase classname="ocpi-location-kit-client" name="([^"]+)"\/>/g),
+    ];
     expect(cases.map((c) => c[1])).toEqual(kitPact.interactions.map((i) => i.description).sort());
     expect(run.stdout).toContain(`tests="${kitPact.interactions.length}" failures="0"`);
   });
