@@ -37,15 +37,21 @@ are set up through its /__mock endpoints.`,
     }
     const brokerUrl =
       values['broker-url'] ?? (values.pacts ? undefined : process.env.PACT_BROKER_BASE_URL || undefined);
+    if (values.pacts !== undefined && values['broker-url'] !== undefined)
+      throw new UsageError('give --pacts or --broker-url, not both');
     const broker = brokerUrl ? brokerFrom(brokerUrl, values) : undefined;
-    if (values.pacts !== undefined && (values.publish || values['consumer-version-selectors'].length > 0))
-      throw new UsageError(
-        '--publish and --consumer-version-selectors need pacts from the broker, not --pacts',
-      );
     if (!broker) {
-      const brokerOnly = ['enable-pending', 'include-wip-pacts-since', 'publish'] as const;
-      const given = brokerOnly.find((name) => values[name]);
-      if (given) throw new UsageError(`--${given} needs --broker-url (or $PACT_BROKER_BASE_URL)`);
+      const brokerOnly = [
+        'consumer-version-selectors',
+        'enable-pending',
+        'include-wip-pacts-since',
+        'publish',
+      ];
+      const given = brokerOnly.find((name) => {
+        const value = values[name as keyof typeof values];
+        return Array.isArray(value) ? value.length > 0 : Boolean(value);
+      });
+      if (given) throw new UsageError(`--${given} needs pacts from a broker`);
     }
     const pactFiles = broker
       ? undefined

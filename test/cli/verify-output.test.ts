@@ -164,3 +164,19 @@ describe('verify of pacts written under a server base path', () => {
     expect(run.stdout).toMatch(/FAIL: \d+ of \d+ interactions failed/);
   });
 });
+
+describe('verify usage', () => {
+  it.each([
+    [['--broker-url', 'http://127.0.0.1:9'], 'give --pacts or --broker-url, not both'],
+    [['--enable-pending'], '--enable-pending needs pacts from a broker'],
+    [
+      ['--consumer-version-selectors', '{"mainBranch":true}'],
+      '--consumer-version-selectors needs pacts from a broker',
+    ],
+  ])('refuses %j beside --pacts with one line and exit 2', async (args, message) => {
+    const run = await verify(['--provider-base-url', mock.url, '--pacts', projectPactFile, ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`ocpi-location-kit: verify: ${message} (see ocpi-location-kit verify --help)\n`);
+  });
+});
