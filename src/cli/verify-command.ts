@@ -86,12 +86,23 @@ are set up through its /__mock endpoints.`,
     const result = await verifyProvider(run);
     const colour = shouldColour(process.stdout.isTTY, process.env);
     if (values['log-level'] && result.logs.trim() !== '') {
-      // pact-core's and the native verifier's log lines, asked for: on stderr, without the printed report.
+      // pact-core's and the native verifier's log lines, asked for: on stderr, without the printed report, and
+      // without the secrets this run was given (trace logs show request headers and broker credentials).
       const report = new Set(result.output.map(stripAnsi));
-      const logs = result.logs.split('\n').filter((line) => !report.has(stripAnsi(line)));
-      const text = logs.join('\n').trim();
-      if (text !== '')
-        process.stderr.write(`${shouldColour(process.stderr.isTTY, process.env) ? text : stripAnsi(text)}\n`);
+      const secrets = [
+        values['broker-token'],
+        values['broker-password'],
+        values['api-key'],
+        values.code,
+      ].filter((secret): secret is string => Boolean(secret));
+      let text = result.logs
+        .split('\n')
+        .filter((line) => !report.has(stripAnsi(line)))
+        .join('\n')
+        .trim();
+      for (const secret of secrets) text = text.split(secret).join('***');
+      if (!shouldColour(process.stderr.isTTY, process.env)) text = stripAnsi(text);
+      if (text !== '') process.stderr.write(`${text}\n`);
     }
     if (values.format === 'json') process.stdout.write(formatVerifyJson(result, providerBaseUrl));
     else if (values.format === 'junit') process.stdout.write(formatVerifyJunit(result, providerBaseUrl));

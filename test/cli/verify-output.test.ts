@@ -57,7 +57,7 @@ async function verify(args: string[], env: Record<string, string> = {}) {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       ['dist/src/cli/main.js', 'verify', ...args],
-      { env: { ...clean, ...env } },
+      { env: { ...clean, ...env }, maxBuffer: 64 * 1024 * 1024 },
     );
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -129,6 +129,12 @@ describe('verify output', () => {
     expect(asked.code).toBe(0);
     expect(asked.stderr).toContain('INFO');
     expect(asked.stdout).not.toMatch(/\bINFO\b/);
+  });
+  it('keeps the secrets it was given out of the log lines it was asked for', async () => {
+    const run = await verify([...args(), '--api-key', 'key-of-partner-7f3a', '--log-level', 'trace']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('***');
+    expect(run.stdout + run.stderr).not.toContain('key-of-partner-7f3a');
   });
 });
 
