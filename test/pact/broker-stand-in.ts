@@ -40,8 +40,9 @@ const hal = { 'content-type': 'application/hal+json' };
 /**
  * A small stand-in of the Pact Broker's HTTP API, enough for the native verifier's broker flow: the index, the
  * provider's pacts for verification (GET, then POST with the selectors), each pact with its publish link, the
- * provider resource with its branch-version link, and the verification results. It selects nothing itself: it
- * offers its pacts (WIP ones only when asked) and records what the verifier sent, so tests assert on that.
+ * provider resource with its branch-version link, and the verification results; for the pact-broker CLI, the
+ * matrix of can-i-deploy and a version's record-deployment link. It selects nothing itself: it offers its pacts
+ * (WIP ones only when asked) and records what it was sent, so tests assert on that.
  */
 export async function serveBrokerStandIn(
   provider: string,
@@ -52,6 +53,13 @@ export async function serveBrokerStandIn(
   const forVerification = `/pacts/provider/${encodeURIComponent(provider)}/for-verification`;
   const pactPath = (index: number) =>
     `/pacts/provider/${encodeURIComponent(provider)}/consumer/${encodeURIComponent(offered[index]?.consumer ?? '')}/pact-version/${index}`;
+  const results = () =>
+    requests
+      .filter((r) => r.method === 'POST' && r.path.endsWith('/verification-results'))
+      .map((r) => ({
+        consumer: decodeURIComponent(/\/consumer\/([^/]+)\//.exec(r.path)?.[1] ?? ''),
+        body: r.body as Record<string, unknown>,
+      }));
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -123,6 +131,36 @@ export async function serveBrokerStandIn(
       });
     }
     if (method === 'PUT' && path.startsWith(`/pacticipants/${provider}/branches/`)) return send(200, {});
+    // The pact-broker CLI's can-i-deploy: deployable when every result published so far is a success.
+    if (method === 'GET' && path === '/matrix') {
+      const published = results();
+      const failed = published.filter((r) => r.body.success !== true).length;
+      const deployable = published.length > 0 && failed === 0;
+      return send(200, {
+        summary: {
+          deployable,
+          reason: deployable
+            ? 'All required verification results are published and successful'
+            : 'stand-in: not verified',
+          success: published.length - failed,
+          failed,
+          unknown: published.length === 0 ? 1 : 0,
+        },
+        matrix: [],
+        notices: [],
+      });
+    }
+    // The pact-broker CLI's record-deployment: the version names its environments, the deployment is posted there.
+    const version =
+      /^\/pacticipants\/([^/]+)\/versions\/([^/]+)(\/deployed-versions\/environment\/(.+))?$/.exec(path);
+    if (version && method === 'GET' && !version[3]) {
+      const href = `${base}/pacticipants/${version[1]}/versions/${version[2]}/deployed-versions/environment/production`;
+      return send(200, {
+        number: version[2],
+        _links: { 'pb:record-deployment': [{ name: 'production', title: 'Production', href }] },
+      });
+    }
+    if (version && method === 'POST' && version[3]) return send(201, { currentlyDeployed: true });
     send(404, { error: `the stand-in has no ${method} ${path}` });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -134,13 +172,7 @@ export async function serveBrokerStandIn(
       requests.find((r) => r.method === 'POST' && r.path.endsWith('/for-verification'))?.body as
         | Record<string, unknown>
         | undefined,
-    results: () =>
-      requests
-        .filter((r) => r.method === 'POST' && r.path.endsWith('/verification-results'))
-        .map((r) => ({
-          consumer: decodeURIComponent(/\/consumer\/([^/]+)\//.exec(r.path)?.[1] ?? ''),
-          body: r.body as Record<string, unknown>,
-        })),
+    results,
     branchVersions: () =>
       requests
         .filter((r) => r.method === 'PUT' && r.path.includes('/branches/'))

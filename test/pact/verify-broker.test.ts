@@ -205,3 +205,46 @@ describe('verify with pacts from a Pact Broker (a stand-in of its API)', () => {
     expect(broker.requests).toEqual([]);
   });
 });
+
+describe('can-i-deploy and record-deployment (npm scripts, the pact-broker CLI) after verify', () => {
+  /** Runs one of the project's npm scripts against the stand-in, for the provider's version abc123. */
+  async function script(name: string) {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PACT_BROKER_BASE_URL: broker.url,
+      PACT_BROKER_TOKEN: 'ci-token-1',
+      PACT_PACTICIPANT: providerName,
+      PACT_VERSION: 'abc123',
+      PACT_ENVIRONMENT: 'production',
+    };
+    try {
+      const { stdout } = await promisify(execFile)('npm', ['run', '--silent', name], { env });
+      return { code: 0, stdout };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string };
+      return { code: failed.code, stdout: failed.stdout };
+    }
+  }
+
+  it('lets a verified provider version deploy, and records the deployment', async () => {
+    const run = await verify([offers[0] as OfferedPact], publishArgs, { PACT_BROKER_TOKEN: 'ci-token-1' });
+    expect(run.code).toBe(0);
+    const asked = await script('pact:can-i-deploy');
+    expect(asked.code).toBe(0);
+    const matrix = broker.requests.find((r) => r.path === '/matrix');
+    expect(matrix?.headers.authorization).toBe('Bearer ci-token-1');
+    const recorded = await script('pact:record-deployment');
+    expect(recorded.code).toBe(0);
+    expect(broker.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: `/pacticipants/${providerName}/versions/abc123/deployed-versions/environment/production`,
+    });
+  });
+
+  it('stops a provider version whose published verification failed', async () => {
+    const breaking = { consumer: 'web-main', pact: partnerPact('web-main'), notices: [selected] };
+    const run = await verify([breaking], publishArgs, { PACT_BROKER_TOKEN: 'ci-token-1' });
+    expect(run.code).toBe(1);
+    expect((await script('pact:can-i-deploy')).code).toBe(1);
+  });
+});
