@@ -1,43 +1,13 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, serveMock } from '../../mock/server/node-server.ts';
-import { projectPactFile, providerName } from '../../src/pact/participants.ts';
+import { providerName } from '../../src/pact/participants.ts';
+import { kitPact, offers, partnerPact, pending, selected, wip } from './broker-pacts.ts';
 import { type BrokerStandIn, type OfferedPact, serveBrokerStandIn } from './broker-stand-in.ts';
 
 // The broker flow is tested against a stand-in of the Pact Broker's HAL API (broker-stand-in.ts), not a real
 // broker: what is held here is what the native verifier asks and publishes. The provider is the project's mock.
-const kitPact = JSON.parse(readFileSync(projectPactFile, 'utf8')) as {
-  consumer: { name: string };
-  interactions: { description: string; response: Record<string, unknown> }[];
-};
-/** A partner's pact whose one interaction expects a status the mock never sends. */
-const partnerPact = (consumer: string) => ({
-  ...kitPact,
-  consumer: { name: consumer },
-  interactions: [
-    {
-      ...kitPact.interactions[0],
-      description: 'an unknown integration answered 201',
-      response: { status: 201 },
-    },
-  ],
-});
-// The broker's own wording (pact_broker's verifiable_pact_messages).
-const selected =
-  'The pact at http://broker/pacts/1 is being verified because the pact content belongs to the consumer version matching the following criterion:\n    * latest version from the main branch';
-const pending =
-  "This pact is in pending state for this version of emabler-add-location because a successful verification result for a version of emabler-add-location from branch 'main' has not yet been published. If this verification fails, it will not cause the overall build to fail.";
-const wip =
-  "This pact is being verified because it is a 'work in progress' pact (ie. it is the pact for the latest version of web-wip from branch 'feat-x' and is still in pending state).";
-
-const offers: OfferedPact[] = [
-  { consumer: kitPact.consumer.name, pact: kitPact, notices: [selected] },
-  { consumer: 'web-pending', pact: partnerPact('web-pending'), pending: true, notices: [pending] },
-  { consumer: 'web-wip', pact: { ...kitPact, consumer: { name: 'web-wip' } }, wip: true, notices: [wip] },
-];
-
 let mock: RunningMock;
 let broker: BrokerStandIn;
 beforeAll(async () => {
