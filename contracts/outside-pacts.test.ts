@@ -146,14 +146,18 @@ describe("a partner's pact", () => {
   it('passes verification of an interaction that sends malformed JSON and expects 400', async () => {
     const result = await verifyProvider({ providerBaseUrl: mock.url, pactFiles: [malformed] });
     expect(result.failures).toEqual([]);
-    expect(result.interactions).toEqual([{ description: 'add a site cut off mid-object', ok: true }]);
+    expect(result.interactions).toEqual([
+      expect.objectContaining({ description: 'add a site cut off mid-object', ok: true }),
+    ]);
     expect(result.ok).toBe(true);
   });
 
   it('passes verification of an interaction that sends the JSON primitive 42 and expects 400', async () => {
     const result = await verifyProvider({ providerBaseUrl: mock.url, pactFiles: [primitive] });
     expect(result.failures).toEqual([]);
-    expect(result.interactions).toEqual([{ description: 'add the number 42', ok: true }]);
+    expect(result.interactions).toEqual([
+      expect.objectContaining({ description: 'add the number 42', ok: true }),
+    ]);
     expect(result.ok).toBe(true);
   });
 

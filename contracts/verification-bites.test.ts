@@ -96,10 +96,10 @@ describe('ocpi-location-kit verify', () => {
   const run = promisify(execFile);
   const cli = async (...args: string[]) => {
     try {
-      const { stdout } = await run(process.execPath, ['dist/src/cli/main.js', 'verify', ...args], {
+      const { stdout, stderr } = await run(process.execPath, ['dist/src/cli/main.js', 'verify', ...args], {
         env: { ...process.env, PACT_DO_NOT_TRACK: 'true' },
       });
-      return { code: 0, stdout };
+      return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
       return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
@@ -107,9 +107,9 @@ describe('ocpi-location-kit verify', () => {
   };
 
   it('exits 0 for the project pacts against the mock', async () => {
-    const { code, stdout } = await cli('--provider-base-url', mock.url);
+    const { code, stdout, stderr } = await cli('--provider-base-url', mock.url);
     expect(code).toBe(0);
-    expect(stdout).toContain("states set up through the mock's /__mock endpoints");
+    expect(stderr).toContain("states set up through the mock's /__mock endpoints");
     expect(stdout).toMatch(new RegExp(`PASS: (\\d+) of \\1 interactions verified against ${mock.url}`));
     // pact-core's own INFO chatter ("Verifying Pacts.") stays out of the report at the default level.
     expect(stdout).not.toMatch(/\bINFO\b/);
@@ -122,13 +122,13 @@ describe('ocpi-location-kit verify', () => {
     expect(stdout).toMatch(/- Given .* - a request for an unknown integration: .*expected 404 but was 200/);
   });
 
-  it('exits 1 at once, with the reason, when the provider cannot be reached', async () => {
+  it('exits 2 at once, with the reason, when the provider cannot be reached', async () => {
     const closed = createServer();
     await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
     const { port } = closed.address() as { port: number };
     await new Promise((done) => closed.close(done));
     const { code, stdout } = await cli('--provider-base-url', `http://127.0.0.1:${port}`);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stdout).toContain(`cannot reach the provider at http://127.0.0.1:${port} (ECONNREFUSED)`);
   });
 

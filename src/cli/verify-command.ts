@@ -1,81 +1,67 @@
 import { ConfigError } from '../core/config-error.ts';
+import { serverBasePaths } from '../core/openapi/server-base-paths.ts';
+import { shouldColour } from '../core/report/colour.ts';
+import { loadSpec } from '../node/load-spec.ts';
+import { type BrokerOptions, parseSelectors } from '../pact/broker-options.ts';
+import { defaultPactDirs, findProjectPacts } from '../pact/find-pacts.ts';
 import { loadPactCore } from '../pact/load-pact-core.ts';
 import { createMockAdmin, isMock } from '../pact/mock-admin.ts';
 import { readPacts } from '../pact/read-pacts.ts';
-import { type VerifyOptions, type VerifyResult, verifyProvider } from '../pact/verify-provider.ts';
+import { stripAnsi } from '../pact/read-verifier-report.ts';
+import { type VerifyOptions, verifyProvider } from '../pact/verify-provider.ts';
+import { formatVerifyJson, formatVerifyJunit, formatVerifyText } from '../pact/verify-report.ts';
 import { defineCommand } from './command.ts';
 import { UsageError } from './parse-argv.ts';
+import { verifyOptions } from './verify-options.ts';
 
 /** `verify`: provider verification of pacts against any implementation of the API. */
 export const verifyCommand = defineCommand({
   name: 'verify',
   summary: 'verify pacts against a provider (the mock, eMabler, a partner)',
   description: `Replays pact interactions against a provider (the mock, eMabler's test environment, a partner's implementation)
-and checks every answer. Credentials and the integration are put into the project's pacts through their
-provider states, so the pacts' example values can be replaced by real ones. Against an ocpi-location-kit mock,
-the project's provider states are set up through its /__mock endpoints.`,
-  options: {
-    'provider-base-url': {
-      type: 'string',
-      value: 'URL',
-      help: 'base URL of the provider, e.g. http://127.0.0.1:4010 or https://api.emabler.net/api',
-    },
-    pacts: {
-      type: 'string',
-      value: 'FILE|DIR',
-      help: 'pact file or directory (default: contracts/pacts/, unless --broker-url is given)',
-    },
-    'api-key': {
-      type: 'string',
-      value: 'KEY',
-      help: 'eMabler v2 key for the interactions that send valid credentials',
-    },
-    code: { type: 'string', help: 'eMabler v1 function code (with --client-id), for the same' },
-    'client-id': { type: 'string', value: 'ID', help: 'eMabler v1 customer id (with --code)' },
-    integration: {
-      type: 'string',
-      value: 'ID',
-      help: 'integration id for the interactions that need an existing integration',
-    },
-    'state-setup-url': {
-      type: 'string',
-      value: 'URL',
-      help: "provider endpoint that sets states up (Pact's {state, params, action}); its JSON answer may supply apiKey, code, clientId and integrationId",
-    },
-    'broker-url': {
-      type: 'string',
-      value: 'URL',
-      help: 'Pact Broker (default: $PACT_BROKER_BASE_URL when --pacts is not given)',
-    },
-    'broker-token': { type: 'string', value: 'TOKEN', env: 'PACT_BROKER_TOKEN', help: 'Pact Broker token' },
-    publish: {
-      type: 'boolean',
-      help: 'publish the verification results to the broker (needs --provider-version)',
-    },
-    'provider-version': { type: 'string', value: 'V', help: 'provider version to publish, e.g. a git sha' },
-    'provider-branch': { type: 'string', value: 'B', help: 'provider branch to publish' },
-  },
-  footer: 'Exit codes: 0 every interaction passed, 1 a failure (or nothing verified), 2 usage error.',
+and checks every answer. Pacts come from files (--pacts, or the project's ./${defaultPactDirs.join(' or ./')}) or from a
+Pact Broker (--broker-url), which selects them with consumer version selectors and receives the results.
+Credentials and the integration are put into the project's pacts through their provider states, so the pacts'
+example values can be replaced by real ones. Against an ocpi-location-kit mock, the project's provider states
+are set up through its /__mock endpoints.`,
+  options: verifyOptions,
+  footer:
+    'Exit codes: 0 every interaction passed (pending failures allowed), 1 a failure, 2 usage error, unreadable\npacts, or nothing verified (provider or broker unreachable).',
   async run({ values }) {
     const providerBaseUrl = requireUrl('--provider-base-url', values['provider-base-url']);
-    await requireVerifier();
+    await loadPactCore();
     const stateSetupUrl =
       values['state-setup-url'] && requireUrl('--state-setup-url', values['state-setup-url']);
     if ((values.code === undefined) !== (values['client-id'] === undefined)) {
       throw new UsageError('--code and --client-id go together (eMabler v1 credentials)');
     }
-    const brokerUrl = values['broker-url'] ?? (values.pacts ? undefined : process.env.PACT_BROKER_BASE_URL);
-    if (values.publish && (!brokerUrl || !values['provider-version'])) {
-      throw new UsageError('--publish needs --broker-url (or $PACT_BROKER_BASE_URL) and --provider-version');
+    const brokerUrl =
+      values['broker-url'] ?? (values.pacts ? undefined : process.env.PACT_BROKER_BASE_URL || undefined);
+    if (values.pacts !== undefined && values['broker-url'] !== undefined)
+      throw new UsageError('give --pacts or --broker-url, not both');
+    const broker = brokerUrl ? brokerFrom(brokerUrl, values) : undefined;
+    if (!broker) {
+      const brokerOnly = [
+        'consumer-version-selectors',
+        'enable-pending',
+        'include-wip-pacts-since',
+        'publish',
+      ];
+      const given = brokerOnly.find((name) => {
+        const value = values[name as keyof typeof values];
+        return Array.isArray(value) ? value.length > 0 : Boolean(value);
+      });
+      if (given) throw new UsageError(`--${given} needs pacts from a broker`);
     }
-    let pactFiles: string[] | undefined;
-    if (values.pacts !== undefined || !brokerUrl) {
-      pactFiles = readPacts(values.pacts).map((file) => file.path);
-    }
+    const pactFiles = broker
+      ? undefined
+      : readPacts(values.pacts ?? findProjectPacts()).map((file) => file.path);
+    const spec = loadSpec(values.spec);
     const mock = !stateSetupUrl && (await isMock(providerBaseUrl));
     const run: VerifyOptions = {
       providerBaseUrl,
       ...(pactFiles ? { pactFiles } : {}),
+      ...(broker ? { broker } : {}),
       overrides: {
         ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
         ...(values.code ? { code: values.code, clientId: values['client-id'] } : {}),
@@ -83,17 +69,10 @@ the project's provider states are set up through its /__mock endpoints.`,
       },
       ...(stateSetupUrl ? { stateSetupUrl } : {}),
       ...(mock ? { setup: createMockAdmin(providerBaseUrl) } : {}),
-      ...(brokerUrl
-        ? {
-            broker: {
-              url: brokerUrl,
-              ...(values['broker-token'] ? { token: values['broker-token'] } : {}),
-              publish: values.publish === true,
-              ...(values['provider-version'] ? { providerVersion: values['provider-version'] } : {}),
-              ...(values['provider-branch'] ? { providerBranch: values['provider-branch'] } : {}),
-            },
-          }
+      ...(stripsBasePath(values['strip-base-path'], providerBaseUrl, spec.doc)
+        ? { stripBasePathsOf: spec.doc }
         : {}),
+      ...(values['log-level'] ? { logLevel: values['log-level'] } : {}),
     };
     const source = pactFiles
       ? `${pactFiles.length} pact file${pactFiles.length === 1 ? '' : 's'}`
@@ -103,16 +82,80 @@ the project's provider states are set up through its /__mock endpoints.`,
       : mock
         ? "states set up through the mock's /__mock endpoints"
         : 'states supply values only, no setup endpoint';
-    process.stdout.write(`Verifying ${source} against ${providerBaseUrl} (${states})\n`);
+    process.stderr.write(`Verifying ${source} against ${providerBaseUrl} (${states})\n`);
     const result = await verifyProvider(run);
-    process.stdout.write(summary(result, providerBaseUrl));
+    const colour = shouldColour(process.stdout.isTTY, process.env);
+    if (values['log-level'] && result.logs.trim() !== '') {
+      // pact-core's and the native verifier's log lines, asked for: on stderr, without the printed report, and
+      // without the secrets this run was given (trace logs show request headers and broker credentials).
+      const report = new Set(result.output.map(stripAnsi));
+      const secrets = [
+        values['broker-token'],
+        values['broker-password'],
+        values['api-key'],
+        values.code,
+      ].filter((secret): secret is string => Boolean(secret));
+      let text = result.logs
+        .split('\n')
+        .filter((line) => !report.has(stripAnsi(line)))
+        .join('\n')
+        .trim();
+      for (const secret of secrets) text = text.split(secret).join('***');
+      if (!shouldColour(process.stderr.isTTY, process.env)) text = stripAnsi(text);
+      if (text !== '') process.stderr.write(`${text}\n`);
+    }
+    if (values.format === 'json') process.stdout.write(formatVerifyJson(result, providerBaseUrl));
+    else if (values.format === 'junit') process.stdout.write(formatVerifyJunit(result, providerBaseUrl));
+    else process.stdout.write(formatVerifyText(result, providerBaseUrl, colour));
+    if (values.format !== 'text') {
+      // The broker's notices (why each pact was selected) are diagnostics beside a machine-read report.
+      for (const pact of result.pacts) for (const notice of pact.notices) process.stderr.write(`${notice}\n`);
+    }
+    if (result.interactions.length === 0) {
+      if (values.format !== 'text') process.stderr.write(`ocpi-location-kit: verify: ${result.reason}\n`);
+      return 2;
+    }
     return result.ok ? 0 : 1;
   },
 });
 
-/** The optional verifier, checked before anything reaches the network; missing, it is one line and exit 2. */
-async function requireVerifier(): Promise<void> {
-  await loadPactCore();
+function brokerFrom(url: string, values: Record<string, unknown>): BrokerOptions {
+  requireUrl('--broker-url', url);
+  const text = (name: string) => values[name] as string | undefined;
+  if (text('broker-token') && (text('broker-username') || text('broker-password')))
+    throw new UsageError('give --broker-token or --broker-username with --broker-password, not both');
+  if ((text('broker-username') === undefined) !== (text('broker-password') === undefined))
+    throw new UsageError('--broker-username and --broker-password go together');
+  const selectors = parseSelectors(values['consumer-version-selectors'] as string[]);
+  if (!selectors.ok) throw new UsageError(`--consumer-version-selectors: ${selectors.issues.join('; ')}`);
+  const since = text('include-wip-pacts-since');
+  if (since !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(since))
+    throw new UsageError(`--include-wip-pacts-since must be a date (YYYY-MM-DD); got "${since}"`);
+  if (values.publish && !text('provider-version'))
+    throw new UsageError('--publish needs --provider-version (e.g. the git sha)');
+  const defined = (name: string, key: keyof BrokerOptions) => (text(name) ? { [key]: text(name) } : {});
+  return {
+    url,
+    ...defined('broker-token', 'token'),
+    ...defined('broker-username', 'username'),
+    ...defined('broker-password', 'password'),
+    selectors: selectors.value,
+    enablePending: values['enable-pending'] === true,
+    ...defined('include-wip-pacts-since', 'includeWipPactsSince'),
+    publish: values.publish === true,
+    ...defined('provider-version', 'providerVersion'),
+    ...defined('provider-branch', 'providerBranch'),
+  };
+}
+
+/**
+ * Whether local pacts' server base paths are removed before the replay: always, never, or (auto) when the
+ * provider's base URL already ends with one of the spec's server base paths (`https://api.emabler.net/api`).
+ */
+function stripsBasePath(mode: string, providerBaseUrl: string, doc: Record<string, unknown>): boolean {
+  if (mode !== 'auto') return mode === 'always';
+  const path = new URL(providerBaseUrl).pathname.replace(/\/+$/, '');
+  return path !== '' && serverBasePaths(doc).some((base) => path.endsWith(base.basePath));
 }
 
 function requireUrl(flag: string, value: string | undefined): string {
@@ -124,23 +167,4 @@ function requireUrl(flag: string, value: string | undefined): string {
     throw new ConfigError(`${flag} must be an http(s) URL; got "${value}"`);
   }
   return value;
-}
-
-/** The closing lines: a verdict, then one line per failed interaction with the verifier's mismatches. */
-export function summary(result: VerifyResult, providerBaseUrl: string): string {
-  const total = result.interactions.length;
-  const failed = result.interactions.filter((i) => !i.ok).length;
-  if (result.ok) return `\nPASS: ${total} of ${total} interactions verified against ${providerBaseUrl}\n`;
-  const lines = [
-    '',
-    total > 0
-      ? `FAIL: ${failed} of ${total} interactions failed against ${providerBaseUrl}`
-      : `FAIL: nothing was verified against ${providerBaseUrl}: ${result.reason ?? 'no interactions'}`,
-  ];
-  for (const failure of result.failures) {
-    // The verifier writes "<pact> Given <state> - <description>", or "<pact> - <description>" with no state.
-    const name = failure.interaction.replace(/^Verifying a pact between .+? and .+? (?:- )?(?=Given |)/, '');
-    lines.push(`  - ${name}: ${failure.mismatches.join('; ')}`);
-  }
-  return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,11 @@
 import * as comparatorPackage from '@pactflow/openapi-pact-comparator';
 import { ConfigError } from '../core/config-error.ts';
 import { resolveRef } from '../core/openapi/resolve-ref.ts';
+import type { ServerBase } from '../core/openapi/server-base-paths.ts';
 import type { Spec } from '../core/openapi/spec.ts';
 import { compareTextBodies } from './compare-text-bodies.ts';
 import type { Finding } from './finding.ts';
+import { withoutBasePaths } from './pact-base-paths.ts';
 import { type PactDocument, type PactFile, type PactInteraction, statesOf } from './read-pacts.ts';
 import { locateInSpec } from './spec-location.ts';
 
@@ -14,6 +16,8 @@ export interface PactComparison {
   readonly provider: string;
   /** The HTTP interactions compared (message interactions are not part of this API). */
   readonly interactions: PactInteraction[];
+  /** By interaction: the server base path its request path carried (`/api`), when it carried one. */
+  readonly bases: (ServerBase | undefined)[];
   readonly findings: Finding[];
 }
 
@@ -38,13 +42,17 @@ const isHttp = (i: PactInteraction): boolean => !i.type || i.type.toLowerCase() 
 
 /**
  * Checks every HTTP interaction of every pact against the spec with @pactflow/openapi-pact-comparator, and the
- * text bodies it skips with compare-text-bodies.ts.
+ * text bodies it skips with compare-text-bodies.ts. A request path under one of the spec's server base paths
+ * (`/api/integrations/...`) is compared as the operation's path: the comparator itself ignores `servers`.
  */
 export async function comparePacts(spec: Spec, files: PactFile[]): Promise<PactComparison[]> {
   const comparator = new Comparator(comparableDocument(spec.doc));
   const results: PactComparison[] = [];
-  for (const { path, pact } of files) {
+  for (const { path, pact: written } of files) {
+    const { pact, matches } = withoutBasePaths(spec.doc, written);
+    const http = pact.interactions.map(isHttp);
     const interactions = pact.interactions.filter(isHttp);
+    const bases = matches.filter((_, index) => http[index]).map((match) => match?.base);
     const findings: Finding[] = [];
     try {
       for await (const result of comparator.compare(withAcceptFromResponse(pact))) {
@@ -60,6 +68,7 @@ export async function comparePacts(spec: Spec, files: PactFile[]): Promise<PactC
       consumer: pact.consumer?.name ?? '(unnamed consumer)',
       provider: pact.provider?.name ?? '(unnamed provider)',
       interactions,
+      bases,
       findings,
     });
   }

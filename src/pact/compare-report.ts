@@ -1,4 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
+import type { ServerBase } from '../core/openapi/server-base-paths.ts';
+import { envelope } from '../core/report/envelope.ts';
 import { escapeMarkup, plural } from '../core/report/text.ts';
 import type { PactComparison } from './compare-pacts.ts';
 
@@ -25,7 +27,8 @@ const show = (value: unknown): string => {
   const text = JSON.stringify(value);
   return text === undefined ? '' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
 };
-const pathFromCwd = (file: string): string => {
+/** A path as the user would type it: relative to the working directory when it lies under it. */
+export const pathFromCwd = (file: string): string => {
   const near = relative(process.cwd(), file);
   return near === '' || near.startsWith('..') || isAbsolute(near) ? file : near;
 };
@@ -41,6 +44,7 @@ export function formatText(results: PactComparison[], specFile: string): string 
         `${plural(result.interactions.length, 'interaction')}, ${plural(errors, 'error')}, ` +
         `${plural(result.findings.length - errors, 'warning')}`,
     );
+    for (const line of serverLines(result.bases)) lines.push(`  ${line}`);
     for (const f of result.findings) {
       const given = f.interaction.states.length > 0 ? ` given "${f.interaction.states.join('", "')}"` : '';
       lines.push(`  ${f.severity} ${f.code}`);
@@ -59,21 +63,46 @@ export function formatText(results: PactComparison[], specFile: string): string 
   return `${lines.join('\n')}\n`;
 }
 
-/** Machine-readable report: totals plus every finding. */
+/** The envelope every command prints: totals, then one result per pact file with its findings. */
 export function formatJson(results: PactComparison[], specFile: string): string {
-  const report = {
-    spec: specFile,
-    ok: totalsOf(results).errors === 0,
-    totals: totalsOf(results),
-    pacts: results.map((r) => ({
-      file: r.file,
+  const totals = totalsOf(results);
+  const report = envelope(
+    'compare',
+    totals.errors === 0,
+    { ...totals },
+    results.map((r) => ({
+      file: pathFromCwd(r.file),
+      spec: pathFromCwd(specFile),
       consumer: r.consumer,
       provider: r.provider,
       interactions: r.interactions.length,
+      servers: serversOf(r.bases),
       findings: r.findings,
     })),
-  };
+  );
   return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** The server base paths a pact's requests carried, with how many interactions carried each. */
+export function serversOf(
+  bases: (ServerBase | undefined)[],
+): { basePath: string; servers: readonly string[]; interactions: number }[] {
+  const counted = new Map<string, { basePath: string; servers: readonly string[]; interactions: number }>();
+  for (const base of bases) {
+    if (!base) continue;
+    const entry = counted.get(base.basePath) ?? { ...base, interactions: 0 };
+    entry.interactions++;
+    counted.set(base.basePath, entry);
+  }
+  return [...counted.values()];
+}
+
+/** One line per base path: which server's paths the pact was written against. */
+function serverLines(bases: (ServerBase | undefined)[]): string[] {
+  return serversOf(bases).map(
+    ({ basePath, servers, interactions }) =>
+      `${plural(interactions, 'interaction')} under ${basePath}, the base path of ${servers.length === 1 ? 'the server' : 'the servers'} ${servers.join(', ')}`,
+  );
 }
 
 /** JUnit XML for CI: a suite per pact file, a test case per interaction, a failure per error. */
@@ -92,6 +121,11 @@ export function formatJunit(results: PactComparison[], specFile: string): string
       const mine = r.findings.filter((f) => f.interaction.index === index);
       const name = escapeMarkup(interaction.description ?? `interaction ${index}`);
       out.push(`    <testcase classname="${escapeMarkup(`${r.consumer} -> ${r.provider}`)}" name="${name}">`);
+      const base = r.bases[index];
+      if (base)
+        out.push(
+          `      <properties><property name="server" value="${escapeMarkup(base.servers.join(' '))}"/></properties>`,
+        );
       for (const f of mine) {
         const where = `${f.pactLocation} vs ${pathFromCwd(specFile)}${f.spec.line ? `:${f.spec.line}` : ''} #${f.spec.pointer}`;
         const tag = f.severity === 'error' ? 'failure' : 'system-out';

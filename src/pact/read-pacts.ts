@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../core/config-error.ts';
-import { projectPactsDir } from './participants.ts';
 
 /** A pact file as read from disk. */
 export interface PactFile {
@@ -28,8 +27,8 @@ export interface PactInteraction {
   readonly [key: string]: unknown;
 }
 
-/** Resolves a file or a directory (its `*.json` files) to pact files; defaults to `contracts/pacts/`. */
-export function readPacts(target: string = projectPactsDir): PactFile[] {
+/** Resolves a file or a directory (its `*.json` files) to pact files (find-pacts.ts finds the default). */
+export function readPacts(target: string): PactFile[] {
   const path = resolve(target);
   let isDirectory: boolean;
   try {

@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { VerifierOptions as CoreOptions } from '@pact-foundation/pact-core';
+import { type BrokerOptions, brokerVerifierOptions } from './broker-options.ts';
 import type { JsonMap } from './json-types.ts';
-import { loadPactCore } from './load-pact-core.ts';
+import { withoutBasePaths } from './pact-base-paths.ts';
 import { providerName } from './participants.ts';
 import {
   createStateHandlers,
@@ -9,17 +13,16 @@ import {
   type StateOverrides,
   type StateSetup,
 } from './provider-states.ts';
+import { readPacts } from './read-pacts.ts';
+import { readVerifierReport, type VerifyResult } from './read-verifier-report.ts';
+import { runVerifier } from './run-verifier.ts';
 import { serveStateChanges } from './state-change-server.ts';
 
-/** Where the pacts come from when a Pact Broker is used, and what to publish back. */
-export interface BrokerOptions {
-  readonly url: string;
-  readonly token?: string;
-  /** Publish the verification results (needs `providerVersion`). */
-  readonly publish?: boolean;
-  readonly providerVersion?: string;
-  readonly providerBranch?: string;
-}
+export type { BrokerOptions } from './broker-options.ts';
+export type { VerifiedInteraction, VerifiedPact, VerifyResult } from './read-verifier-report.ts';
+
+/** Log levels of pact-core and its native verifier. */
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
 /** One verification run. */
 export interface VerifyOptions {
@@ -35,109 +38,77 @@ export interface VerifyOptions {
   readonly setup?: StateSetup;
   /** Runs before each interaction, e.g. a mock reset. */
   readonly beforeEach?: () => Promise<void>;
-  readonly logLevel?: 'error' | 'warn' | 'info' | 'debug' | 'trace';
-}
-
-/** The outcome: `ok` only when every interaction of every pact passed (and there was at least one). */
-export interface VerifyResult {
-  readonly ok: boolean;
-  /** Each verified interaction and whether it passed. */
-  readonly interactions: { readonly description: string; readonly ok: boolean }[];
-  /** Each failed interaction with the verifier's mismatch messages. */
-  readonly failures: { readonly interaction: string; readonly mismatches: string[] }[];
-  /** Why the run failed when no interaction report exists (configuration, unreachable broker). */
-  readonly reason?: string;
+  /**
+   * Local pact files whose paths carry one of the spec's server base paths (`/api/...`) are replayed without it
+   * (the provider's base URL already carries it); give the spec document here to do so.
+   */
+  readonly stripBasePathsOf?: Record<string, unknown>;
+  /** pact-core's log level; its log lines are returned in `logs` (kept out of the output unless asked for). */
+  readonly logLevel?: LogLevel;
 }
 
 /**
- * Verifies the provider with pact-core, the native verifier pact-js runs (it prints the per-interaction report
- * to stdout). pact-js's `Verifier` is not used: it always puts its own express proxy in front of the provider,
- * which parses request bodies, so a pact sending malformed JSON got the proxy's 400, `{}` was sent as nothing
- * and other bodies were re-serialised under the old Content-Length. Here the verifier talks to the provider
- * directly, and provider states go to a small endpoint of our own for the run (state-change-server.ts).
+ * Verifies the provider with pact-core, the native verifier pact-js runs, in a process of its own so that its
+ * printed report and log lines reach the user only as the command decides. pact-js's `Verifier` is not used: it
+ * always puts its own express proxy in front of the provider, which parses request bodies, so a pact sending
+ * malformed JSON got the proxy's 400, `{}` was sent as nothing and other bodies were re-serialised under the old
+ * Content-Length. Here the verifier talks to the provider directly, and provider states go to a small endpoint of
+ * our own for the run (state-change-server.ts).
  */
-export async function verifyProvider(options: VerifyOptions): Promise<VerifyResult> {
-  const { default: pactCore } = await loadPactCore();
+export async function verifyProvider(options: VerifyOptions): Promise<VerifyResult & { logs: string }> {
   // pact-core reports usage to pactflow.io unless told not to; this toolkit keeps verification on the wire it tests.
   process.env.PACT_DO_NOT_TRACK ??= 'true';
   keepLoopbackOffProxies();
   const unreachable = await checkReachable(options.providerBaseUrl);
-  if (unreachable) return { ok: false, interactions: [], failures: [], reason: unreachable };
+  if (unreachable) return { ...readVerifierReport('', false), reason: unreachable, logs: '' };
   const states = await serveStateChanges({
     setUp: stateSetup(options),
     ...(options.beforeEach ? { beforeEach: options.beforeEach } : {}),
   });
+  const files = options.pactFiles && rewriteBasePaths(options.pactFiles, options.stripBasePathsOf);
   const { broker } = options;
-  // pact-core's own logger ("Verifying Pacts", ...) follows this, not the option below, which sets the native one.
-  pactCore.default.logLevel(options.logLevel ?? 'warn');
   const run: CoreOptions = {
     provider: providerName,
     providerBaseUrl: options.providerBaseUrl,
-    logLevel: options.logLevel ?? 'warn',
-    ...(options.pactFiles ? { pactUrls: options.pactFiles } : {}),
-    ...(broker ? brokerOptions(broker, options.pactFiles === undefined) : {}),
+    logLevel: options.logLevel ?? 'error',
+    ...(files ? { pactUrls: files.paths } : {}),
+    ...(broker && !files ? brokerVerifierOptions(broker) : {}),
     providerStatesSetupUrl: states.url,
     // pact-core sends teardowns whatever this says; they end an interaction (for beforeEach) and go no further.
     providerStatesSetupTeardown: true,
     failIfNoPactsFound: true,
   };
   try {
-    // The package's CommonJS default export is typed as the module: its `default` is the same Pact instance.
-    return readOutcome(await pactCore.default.verifyPacts(run), true);
-  } catch (error) {
-    return readOutcome(error instanceof Error ? error.message : String(error), false);
+    const answer = await runVerifier({ options: run, logLevel: options.logLevel ?? 'error' });
+    return { ...readVerifierReport(answer.text, answer.passed), logs: answer.printed };
   } finally {
+    files?.cleanUp();
     await states.close();
   }
 }
 
-/** pact-core resolves (or rejects) with the verifier's JSON report; anything else is a reason in words. */
-function readOutcome(text: string, passed: boolean): VerifyResult {
-  let report: {
-    result?: boolean;
-    interactionResults?: { description?: string; result?: string }[];
-    errors?: {
-      interaction?: string;
-      mismatch?: { message?: string; mismatches?: { mismatch?: string }[] };
-    }[];
-  };
-  try {
-    report = JSON.parse(text);
-  } catch {
-    return {
-      ok: false,
-      interactions: [],
-      failures: [],
-      reason: passed ? 'the verifier gave no report' : text,
-    };
-  }
-  const interactions = (report.interactionResults ?? []).map((r) => ({
-    description: r.description ?? '(unnamed interaction)',
-    ok: r.result === 'OK',
-  }));
-  const failures = (report.errors ?? []).map((e) => ({
-    interaction: e.interaction ?? '(unknown interaction)',
-    mismatches: e.mismatch?.mismatches?.map((m) => m.mismatch ?? 'mismatch') ?? [
-      e.mismatch?.message ?? 'failed',
-    ],
-  }));
-  const ok = passed && report.result !== false && failures.length === 0 && interactions.length > 0;
-  return {
-    ok,
-    interactions,
-    failures,
-    ...(interactions.length === 0 ? { reason: 'no interactions were verified' } : {}),
-  };
-}
-
-function brokerOptions(broker: BrokerOptions, fetchPacts: boolean) {
-  return {
-    ...(fetchPacts ? { pactBrokerUrl: broker.url } : {}),
-    ...(broker.token ? { pactBrokerToken: broker.token } : {}),
-    ...(broker.publish ? { publishVerificationResult: true, pactBrokerUrl: broker.url } : {}),
-    ...(broker.providerVersion ? { providerVersion: broker.providerVersion } : {}),
-    ...(broker.providerBranch ? { providerVersionBranch: broker.providerBranch } : {}),
-  };
+/**
+ * The pact files to hand the verifier: as given, or, when a spec is given and some request paths carry one of
+ * its server base paths, copies without it in a temporary directory (removed after the run).
+ */
+function rewriteBasePaths(
+  paths: string[],
+  doc: Record<string, unknown> | undefined,
+): { paths: string[]; cleanUp: () => void } {
+  const unchanged = { paths, cleanUp: () => {} };
+  if (!doc) return unchanged;
+  const rewritten = paths
+    .flatMap((path) => readPacts(path))
+    .map((file) => ({ path: file.path, ...withoutBasePaths(doc, file.pact) }));
+  if (!rewritten.some((file) => file.changed)) return unchanged;
+  const dir = mkdtempSync(join(tmpdir(), 'ocpi-verify-'));
+  const copies = rewritten.map((file, index) => {
+    if (!file.changed) return file.path;
+    const copy = join(dir, `${index}-${basename(file.path)}`);
+    writeFileSync(copy, JSON.stringify(file.pact));
+    return copy;
+  });
+  return { paths: copies, cleanUp: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /**

@@ -40,6 +40,32 @@ describe('colour with NO_COLOR, on pipes', () => {
     expect(`${run.stdout}${run.stderr}`).not.toMatch(sgr);
   });
 
+  it('prints no colour code from verify, against the mock', async () => {
+    const run = await runCli(
+      ['verify', '--provider-base-url', urlOf(mock.output())],
+      '',
+      undefined,
+      undefined,
+      noColour,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('interactions');
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(sgr);
+  });
+
+  it('prints no colour code from the proxy and its exchange log', async () => {
+    const proxy = await startCommand(
+      ['proxy', '--upstream', urlOf(mock.output()), '--port', '0'],
+      noColour,
+      /http:\/\/127\.0\.0\.1:\d+/,
+    );
+    const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(proxy.output())?.[1] ?? '';
+    await sendTwo(url);
+    await proxy.stop();
+    expect(proxy.output()).toMatch(/401/);
+    expect(proxy.output()).not.toMatch(sgr);
+  });
+
   it('prints no colour code from the checker', async () => {
     const checker = await startCommand(['checker', '--port', '0'], noColour, /payload checker on http/);
     await checker.stop();

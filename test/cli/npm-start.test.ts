@@ -64,7 +64,8 @@ describe('npm start', () => {
     async (signal) => {
       const { npm, port, output } = await npmStart();
       expect(await answers(port)).toBe(true);
-      const exited = once(npm, 'exit');
+      // 'close' comes after the last output of npm and the mock (they share the pipes); 'exit' may come first.
+      const exited = once(npm, 'close');
       npm.kill(signal);
       const deadline = Date.now() + 5000;
       while ((await answers(port)) && Date.now() < deadline) await sleep(50);

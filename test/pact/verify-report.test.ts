@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { summary } from '../../src/cli/verify-command.ts';
+import { summary } from '../../src/pact/verify-report.ts';
 
 const failed = (interaction: string) =>
   summary(
     {
       ok: false,
-      interactions: [{ description: 'x', ok: false }],
+      interactions: [{ description: 'x', ok: false, pending: false, wip: false, mismatches: [] }],
+      pacts: [],
       failures: [{ interaction, mismatches: ['expected 200 but was 404'] }],
+      pendingFailures: [],
+      output: [],
     },
     'http://127.0.0.1:4010',
   );
