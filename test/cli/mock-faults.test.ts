@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSpecPath } from '../../src/node/load-spec.ts';
-import { exchange, open, readAnswer, request } from '../mock/wire.ts';
+import { exchange, open, readAnswer, request } from '../mock/server/wire.ts';
 import { runMockCli, startMockCli } from './mock-process.ts';
 
 const spec = readFileSync(defaultSpecPath, 'utf8');

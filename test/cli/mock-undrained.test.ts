@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from '../bench/servers.ts';
+import { freePort } from '../../scripts/bench/servers.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let child: ChildProcess | undefined;

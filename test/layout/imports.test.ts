@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // The layout, checked: a core (every folder named `core/`) that knows nothing of frameworks, runtimes, sockets,
-// the CLI or pact, and adapters around it. CONTRIBUTING.md describes it.
+// the CLI or pact, and adapters around it.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const sourceFolders = ['src', 'mock', 'scripts'];
 const coreRoots = ['src/core', 'mock/core'];
