@@ -1,4 +1,4 @@
-import type { RequestLogger } from '../core/pipeline/run-operation.ts';
+import type { RequestLogger } from '../core/pipeline/run-request.ts';
 import { clockNow, isoNow } from '../core/state/clock.ts';
 import { writeOrDrop } from './output.ts';
 
