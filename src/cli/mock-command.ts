@@ -1,9 +1,9 @@
 import { pipelineLimits } from '../../mock/core/pipeline/limits.ts';
 import { defaultStateLimits } from '../../mock/core/state/limits.ts';
+import { outputStats, writeOrDrop } from '../../mock/output.ts';
 import { defaultLimits } from '../../mock/server/limits.ts';
 import { createRequestLogger } from '../../mock/server/log.ts';
 import { serveMock } from '../../mock/server/node-server.ts';
-import { outputStats, writeOrDrop } from '../../mock/server/output.ts';
 import { ConfigError } from '../core/config-error.ts';
 import { defaultHost, defaultMockPort } from '../core/defaults.ts';
 import { defineCommand } from './command.ts';

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { ConfigError } from '../../src/core/config-error.ts';
-import { parseJson } from '../../src/core/validation/parse-json.ts';
-import { packageRoot } from '../../src/node/package-root.ts';
-import { readConfigFile } from '../../src/node/read-config-file.ts';
-import { checkFixtures, type Fixtures } from '../core/state/fixtures.ts';
+import { ConfigError } from '../src/core/config-error.ts';
+import { parseJson } from '../src/core/validation/parse-json.ts';
+import { packageRoot } from '../src/node/package-root.ts';
+import { readConfigFile } from '../src/node/read-config-file.ts';
+import { checkFixtures, type Fixtures } from './core/state/fixtures.ts';
 
 /** The demo customers every mock starts with unless `--fixtures` names another file. */
 export const demoFixturesPath: string = join(packageRoot, 'mock/fixtures/demo.json');

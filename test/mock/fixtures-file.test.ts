@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoFixturesPath, loadFixtures } from '../../../mock/server/fixtures-file.ts';
-import { ConfigError } from '../../../src/core/config-error.ts';
+import { demoFixturesPath, loadFixtures } from '../../mock/fixtures-file.ts';
+import { ConfigError } from '../../src/core/config-error.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mock-fixtures-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
