@@ -1,6 +1,7 @@
+import { problemJson, textPlain } from '../../../src/core/openapi/media-types.ts';
 import type { Spec } from '../../../src/core/openapi/spec.ts';
 import type { Issue } from '../../../src/core/validation/types.ts';
-import { problemJson, type Reply, textPlain } from './reply.ts';
+import type { Reply } from './reply.ts';
 
 /** Every error the mock can answer with; all HTTP error shapes live here. */
 export interface Problems {

@@ -1,3 +1,4 @@
+import { problemJson } from '../../../src/core/openapi/media-types.ts';
 import type { Issue } from '../../../src/core/validation/types.ts';
 import type { createResponseBuilder } from './build-response.ts';
 import type { createNegotiator } from './negotiate.ts';
@@ -50,7 +51,7 @@ export function createOperationHandler(steps: OperationSteps): OperationHandler 
   const { check, negotiate, build, problems, bodyLimit } = steps;
   return async (request, target, params) => {
     const { path } = target;
-    const wantsProblem = request.header('accept')?.includes('application/problem+json') === true;
+    const wantsProblem = request.header('accept')?.includes(problemJson) === true;
     const prefer = parsePrefer(request.header('prefer'));
     let reply: Reply;
     let issues: readonly Issue[] = [];
