@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultHost } from '../../src/core/defaults.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -28,7 +29,7 @@ export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const probe = createServer();
     probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
+    probe.listen(0, defaultHost, () => {
       const { port } = probe.address() as { port: number };
       probe.close(() => done(port));
     });
@@ -42,13 +43,13 @@ function command(kind: ServerKind, port: number): [string, string[]] {
     case 'mock':
       return [
         process.execPath,
-        [resolve(root, 'dist/src/cli/main.js'), 'mock', '--port', String(port), '--host', '127.0.0.1'],
+        [resolve(root, 'dist/src/cli/main.js'), 'mock', '--port', String(port), '--host', defaultHost],
       ];
     case 'prism':
       // -m: Prism's fastest mode (the HTTP server in its own process); static examples, no dynamic generation.
       return [
         resolve(root, 'node_modules/.bin/prism'),
-        ['mock', '-m', '-h', '127.0.0.1', '-p', String(port), resolve(root, 'openapi.yaml')],
+        ['mock', '-m', '-h', defaultHost, '-p', String(port), resolve(root, 'openapi.yaml')],
       ];
   }
 }
@@ -71,7 +72,7 @@ export async function startServer(
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
   });
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${defaultHost}:${port}`;
   while (performance.now() - started < timeoutMs) {
     if (child.exitCode !== null) throw new Error(`${kind} exited with ${child.exitCode}: ${stderr.trim()}`);
     try {

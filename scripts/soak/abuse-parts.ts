@@ -3,6 +3,8 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultHost } from '../../src/core/defaults.ts';
+import { adminPaths } from '../../src/generated/admin-facts.ts';
 import { freePort, headers, integrationPath } from '../bench/servers.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -41,9 +43,9 @@ export async function startMockChild(readStdout: boolean, args: string[] = []): 
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${defaultHost}:${port}`;
   for (let i = 0; i < 600 && child.exitCode === null; i++) {
-    const answer = await fetch(`${url}/__mock/health`).catch(() => undefined);
+    const answer = await fetch(`${url}${adminPaths.getHealth}`).catch(() => undefined);
     if (answer?.ok) {
       const stop = async () => {
         if (child.exitCode !== null) return { code: child.exitCode, ms: 0 };
@@ -70,7 +72,7 @@ export async function healthOf(url: string): Promise<{
   journal: { evicted: number; bytes: number };
   output: { stdout: { lines: number; queuedBytes: number } };
 }> {
-  return (await fetch(`${url}/__mock/health`)).json() as never;
+  return (await fetch(`${url}${adminPaths.getHealth}`)).json() as never;
 }
 
 /** Resident memory of a process, in MiB, from /proc. */

@@ -1,6 +1,7 @@
 // npm run abuse -- [--bodies 2000] [--requests 150000] [--json]: what real harnesses and clients do to a mock.
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { adminPaths } from '../../src/generated/admin-facts.ts';
 import { postHead, writeFirst } from '../../test/mock/server/write-first.ts';
 import { median } from '../bench/load.ts';
 import { headers, integrationPath } from '../bench/servers.ts';
@@ -64,7 +65,11 @@ const max = (list: number[]) => list.reduce((a, b) => Math.max(a, b), 0);
   while (loading) {
     rssPeak = Math.max(rssPeak, rssMiB(mock.child.pid ?? 0));
     // A normal request sent while each listing is being built: it must not wait for it.
-    for (const path of ['/__mock/locations?limit=1000', '/__mock/requests?limit=1000', '/__mock/locations']) {
+    for (const path of [
+      `${adminPaths.listLocations}?limit=1000`,
+      `${adminPaths.listRequests}?limit=1000`,
+      adminPaths.listLocations,
+    ]) {
       const [listing, probe] = await Promise.all([timedGet(mock.url + path), timedPost(mock.url)]);
       listings.push(listing);
       probes.push(probe);
@@ -73,7 +78,7 @@ const max = (list: number[]) => list.reduce((a, b) => Math.max(a, b), 0);
     let cursor: string | null = null;
     do {
       const page = await timedGet(
-        `${mock.url}/__mock/locations?limit=1000${cursor ? `&cursor=${cursor}` : ''}`,
+        `${mock.url}${adminPaths.listLocations}?limit=1000${cursor ? `&cursor=${cursor}` : ''}`,
       );
       listings.push(page);
       cursor = (page.body as { next?: string | null } | undefined)?.next ?? null;
@@ -103,7 +108,11 @@ const max = (list: number[]) => list.reduce((a, b) => Math.max(a, b), 0);
   const after: { status: number; ms: number }[] = [];
   const during: number[] = [];
   for (let i = 0; i < 20; i++) {
-    for (const path of ['/__mock/locations?limit=1000', '/__mock/requests?limit=1000', '/__mock/locations']) {
+    for (const path of [
+      `${adminPaths.listLocations}?limit=1000`,
+      `${adminPaths.listRequests}?limit=1000`,
+      adminPaths.listLocations,
+    ]) {
       const [listing, probe] = await Promise.all([timedGet(mock.url + path), timedPost(mock.url)]);
       after.push(listing);
       during.push(probe.ms);

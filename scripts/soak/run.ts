@@ -1,6 +1,7 @@
 // npm run soak -- [--duration 30] [--connections 20] [--json]: mixed traffic against a mock in a child process.
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { adminPaths } from '../../src/generated/admin-facts.ts';
 import { median } from '../bench/load.ts';
 import { startServer } from '../bench/servers.ts';
 import { connectionsOf, type Kind, kinds, requestOf } from './traffic.ts';
@@ -19,7 +20,7 @@ const warmUp = 10_000;
 const server = await startServer('mock', '{}');
 const started = performance.now();
 const rssOf = async (): Promise<number> =>
-  ((await (await fetch(`${server.url}/__mock/health`)).json()) as { rssBytes: number }).rssBytes;
+  ((await (await fetch(`${server.url}${adminPaths.getHealth}`)).json()) as { rssBytes: number }).rssBytes;
 
 // RSS once a second while the traffic runs: a leak grows through the whole run, while V8 sizing its heap to
 // the load (young generation and old-space limit) shows as a rise in the first seconds, then a plateau.

@@ -1,4 +1,5 @@
 import { ConfigError } from '../core/config-error.ts';
+import { defaultHost, defaultMockPort } from '../core/defaults.ts';
 import { loadPactCore } from '../pact/load-pact-core.ts';
 import { createMockAdmin, isMock } from '../pact/mock-admin.ts';
 import { readPacts } from '../pact/read-pacts.ts';
@@ -18,7 +19,7 @@ the project's provider states are set up through its /__mock endpoints.`,
     'provider-base-url': {
       type: 'string',
       value: 'URL',
-      help: 'base URL of the provider, e.g. http://127.0.0.1:4010 or https://api.emabler.net/api',
+      help: `base URL of the provider, e.g. http://${defaultHost}:${defaultMockPort} or https://api.emabler.net/api`,
     },
     pacts: {
       type: 'string',
