@@ -9,6 +9,7 @@ import { serveMock } from '../../mock/server/node-server.ts';
 import { createMockAdmin } from '../../src/pact/mock-admin.ts';
 import { projectPactFile } from '../../src/pact/participants.ts';
 import { verifyProvider } from '../../src/pact/verify-provider.ts';
+import { demo } from '../support/demo.ts';
 
 type Interaction = {
   description: string;
@@ -73,7 +74,7 @@ describe('provider verification', () => {
       const wrong = unknownIntegration(all);
       wrong.request.path = '/integrations/int-tampere-roaming/locations';
       delete wrong.request.generators;
-      for (const state of wrong.providerStates ?? []) state.params = { apiKey: 'demo-api-key' };
+      for (const state of wrong.providerStates ?? []) state.params = { apiKey: demo.apiKey };
       return [wrong];
     });
     const admin = createMockAdmin(mock.url);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveMock } from '../../../mock/server/node-server.ts';
 import { createLocationsClient, type Location } from '../../../src/index.ts';
 import { loadSpec } from '../../../src/node/load-spec.ts';
+import { demo } from '../../support/demo.ts';
 
 const examples = (loadSpec().doc.components as { examples: Record<string, { value: Location }> }).examples;
 const site = examples.CompleteSite?.value as Location;
@@ -16,7 +17,7 @@ describe('the client against the mock', () => {
   });
 
   it('creates a location with the demo key', async () => {
-    const client = createLocationsClient({ baseUrl: mock.url, apiKey: 'demo-api-key' });
+    const client = createLocationsClient({ baseUrl: mock.url, apiKey: demo.apiKey });
     const result = await client.addLocation('int-tampere-roaming', site);
     expect(result).toEqual({ ok: true, id: expect.stringMatching(/^Loc-[A-Za-z0-9-]+$/) });
   });
@@ -46,7 +47,7 @@ describe('the client against the mock', () => {
   });
 
   it("returns customer-not-found for another customer's integration", async () => {
-    const client = createLocationsClient({ baseUrl: mock.url, apiKey: 'demo-api-key' });
+    const client = createLocationsClient({ baseUrl: mock.url, apiKey: demo.apiKey });
     expect(await client.addLocation('int-oulu-roaming', site)).toMatchObject({
       ok: false,
       status: 404,
@@ -56,7 +57,7 @@ describe('the client against the mock', () => {
   });
 
   it('returns the issues of a broken payload when it asks for problem details', async () => {
-    const client = createLocationsClient({ baseUrl: mock.url, apiKey: 'demo-api-key', problemDetails: true });
+    const client = createLocationsClient({ baseUrl: mock.url, apiKey: demo.apiKey, problemDetails: true });
     const broken = { ...site, parkingType: 'CAR_PARK' } as unknown as Location;
     const result = await client.addLocation('int-tampere-roaming', broken);
     expect(result).toMatchObject({

@@ -4,6 +4,7 @@ import {
   createLocationsClient,
   type LocationsClientOptions,
 } from '../../../src/index.ts';
+import { demo } from '../../support/demo.ts';
 
 /** A fetch that records the request and answers with a fixed response. */
 function fakeFetch(status: number, body: string, contentType: string) {
@@ -135,10 +136,10 @@ describe('addLocation requests', () => {
   };
 
   it('sends the v2 key as x-api-key and posts JSON to the integration', async () => {
-    const { request, url } = await send({ apiKey: 'demo-api-key' });
+    const { request, url } = await send({ apiKey: demo.apiKey });
     expect(request.method).toBe('POST');
     expect(url.pathname).toBe('/api/integrations/int%20tampere%2F1/locations');
-    expect(request.headers.get('x-api-key')).toBe('demo-api-key');
+    expect(request.headers.get('x-api-key')).toBe(demo.apiKey);
     expect(request.headers.get('content-type')).toBe('application/json');
     expect(await request.json()).toEqual({ name: 'x' });
     expect(url.search).toBe('');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, serveMock } from '../../../mock/server/node-server.ts';
 import { type MockProcess, startMockCli } from '../../cli/mock-process.ts';
+import { demo } from '../../support/demo.ts';
 
 const health = (url: string, token?: string) =>
   fetch(`${url}/__mock/health`, token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } });
@@ -32,7 +33,7 @@ describe('the admin token', () => {
     expect((await fetch(`${open.url}/__mock/requests`)).status).toBe(401);
     const api = await fetch(`${open.url}/integrations/int-tampere-roaming/locations`, {
       method: 'POST',
-      headers: { 'x-api-key': 'demo-api-key', 'content-type': 'application/json' },
+      headers: { 'x-api-key': demo.apiKey, 'content-type': 'application/json' },
       body: '{}',
     });
     expect(api.status).toBe(200);

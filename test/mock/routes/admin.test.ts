@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { demo } from '../../support/demo.ts';
 import { demoKey, json, makeMock, post, tampere } from '../helpers.ts';
 
 const mock = makeMock({ seed: 5, journalSize: 3 });
@@ -41,10 +42,10 @@ describe('/__mock', () => {
 
   it('never keeps credentials in the journal', async () => {
     await post(mock, `${tampere}?code=demo-function-code&clientId=tampereen-lataus`, {}, json);
-    await post(mock, tampere, {}, { 'x-api-key': 'demo-api-key' });
+    await post(mock, tampere, {}, { 'x-api-key': demo.apiKey });
     const text = await (await admin('requests')).text();
     expect(text).not.toContain('demo-function-code');
-    expect(text).not.toContain('demo-api-key');
+    expect(text).not.toContain(demo.apiKey);
     expect(text).toContain('code=***');
   });
 
@@ -88,7 +89,7 @@ describe('/__mock', () => {
   });
 
   it('extends a known customer instead of adding one', async () => {
-    const fixture = { customers: [{ apiKey: 'demo-api-key', integrations: ['int-new'] }] };
+    const fixture = { customers: [{ apiKey: demo.apiKey, integrations: ['int-new'] }] };
     expect(await (await postJson('fixtures', fixture)).json()).toMatchObject({ added: 0, extended: 1 });
     expect((await post(mock, '/integrations/int-new/locations')).status).toBe(200);
   });

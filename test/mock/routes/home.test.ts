@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveSamples } from '../../../mock/routes/home-samples.ts';
+import { demo } from '../../support/demo.ts';
 import { makeMock, spec } from '../helpers.ts';
 
 const mock = makeMock();
@@ -33,7 +34,7 @@ describe('the home page', () => {
     expect(html).toContain('Demo customer Lahden Lataus');
     expect(html).toContain('value="lahti-key"');
     expect(html).toContain('value="int-lahti"');
-    expect(html).not.toContain('demo-api-key');
+    expect(html).not.toContain(demo.apiKey);
   });
 
   it('escapes fixture values in the HTML', async () => {

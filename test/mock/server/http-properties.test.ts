@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, serveMock } from '../../../mock/server/node-server.ts';
+import { demo, oulu } from '../../support/demo.ts';
 import { examples, spec } from '../helpers.ts';
 import { createConformance, type Exchange } from './conformance.ts';
 
@@ -49,7 +50,7 @@ const body = fc.oneof(
 );
 const headers = fc.record(
   {
-    'x-api-key': fc.oneof(fc.constantFrom('demo-api-key', 'oulu-api-key', 'demo-api-key '), printable(20)),
+    'x-api-key': fc.oneof(fc.constantFrom(demo.apiKey, oulu.apiKey, `${demo.apiKey} `), printable(20)),
     'content-type': fc.oneof(
       fc.constantFrom(
         'application/json',
@@ -137,7 +138,7 @@ describe('the mock over HTTP, for any request', () => {
           const exchange = await send(
             'POST',
             `/integrations/int-tampere-roaming/locations${q}`,
-            { 'x-api-key': 'demo-api-key', 'content-type': 'application/json' },
+            { 'x-api-key': demo.apiKey, 'content-type': 'application/json' },
             JSON.stringify(value),
           );
           expect(exchange.status).toBe(200);

@@ -1,10 +1,11 @@
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, serveMock } from '../../../mock/server/node-server.ts';
+import { demo } from '../../support/demo.ts';
 import { tampere } from '../helpers.ts';
 import { closedWithin, exchange, open, readAnswer, request } from './wire.ts';
 
-const key = { 'x-api-key': 'demo-api-key', 'content-type': 'application/json' };
+const key = { 'x-api-key': demo.apiKey, 'content-type': 'application/json' };
 const headersTimeoutMs = 400;
 const requestTimeoutMs = 800;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRequestLogger } from '../../../mock/server/log.ts';
+import { demo } from '../../support/demo.ts';
 
 describe('request logs', () => {
   const record = {
@@ -40,10 +41,10 @@ describe('request logs', () => {
       '/integrations/int-tampere-roaming/locations?code=demo-function-code&clientId=tampereen-lataus',
       {},
       {
-        'x-api-key': 'demo-api-key',
+        'x-api-key': demo.apiKey,
       },
     );
     expect(lines).toHaveLength(1);
-    expect(lines.join('')).not.toMatch(/demo-function-code|demo-api-key/);
+    expect(lines.join('')).not.toMatch(new RegExp(`${demo.code}|${demo.apiKey}`));
   });
 });

@@ -3,9 +3,10 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, serveMock } from '../../../mock/server/node-server.ts';
+import { demo } from '../../support/demo.ts';
 import { tampere } from '../helpers.ts';
 
-const headers = { 'x-api-key': 'demo-api-key', 'content-type': 'application/json' };
+const headers = { 'x-api-key': demo.apiKey, 'content-type': 'application/json' };
 
 describe('serveMock', () => {
   let running: RunningMock;

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, serveMock } from '../../../mock/server/node-server.ts';
+import { demo } from '../../support/demo.ts';
 import { tampere } from '../helpers.ts';
 import { exchange, open, readAnswer, request } from './wire.ts';
 
-const key = { 'x-api-key': 'demo-api-key', 'content-type': 'application/json' };
+const key = { 'x-api-key': demo.apiKey, 'content-type': 'application/json' };
 const problem = { ...key, accept: 'application/problem+json' };
 
 describe('protocol edges over a raw socket', () => {

@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { demo } from '../../support/demo.ts';
 
 /** What a write-everything-then-read client saw. */
 export interface WriteFirstResult {
@@ -51,7 +52,7 @@ export function postHead(port: number, length: number, extra: string[] = []): st
   return [
     'POST /integrations/int-tampere-roaming/locations HTTP/1.1',
     `host: 127.0.0.1:${port}`,
-    'x-api-key: demo-api-key',
+    `x-api-key: ${demo.apiKey}`,
     'content-type: application/json',
     `content-length: ${length}`,
     ...extra,

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { demo } from '../../../support/demo.ts';
 import { demoKey, json, makeMock, post, tampere } from '../../helpers.ts';
 
 const calls = vi.hoisted(() => ({ sameSecret: 0 }));
@@ -54,7 +55,7 @@ describe('API keys', () => {
   });
 
   it('never echoes a key in an answer', async () => {
-    const sent = ['demo-api-key-but-wrong', 'k-0123456789abcdef'];
+    const sent = [`${demo.apiKey}-but-wrong`, 'k-0123456789abcdef'];
     for (const key of sent) {
       for (const path of [tampere, '/integrations/int-unknown/locations']) {
         const response = await post(mock, `${path}?excludeChargers=maybe`, '{"name":1}', {
