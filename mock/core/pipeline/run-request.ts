@@ -3,7 +3,7 @@ import { isoNow } from '../state/clock.ts';
 import type { Journal } from '../state/journal.ts';
 import type { Problems } from './problem.ts';
 import type { Reply } from './reply.ts';
-import { type OperationRoute, splitTarget } from './route.ts';
+import { type OperationRoute, splitTarget, type Target } from './route.ts';
 import type { OperationHandler, OperationOutcome, OperationRequest } from './run-operation.ts';
 
 /** One finished request; the path carries no query string, so no credential can reach the log. */
@@ -68,37 +68,47 @@ export function createRequestRunner(deps: RunnerDeps): RequestRunner {
   const finish = (method: string, path: string, status: number, started: number, issues: number) =>
     log?.({ method, path, status, ms: performance.now() - started, issues });
 
+  // One async step for the operation (no promise chain): it is every entrance's hot path.
+  const operation = async <T>(
+    request: OperationRequest,
+    exchange: Exchange<T>,
+    target: Target,
+    params: Record<string, string>,
+  ): Promise<T> => {
+    const started = performance.now();
+    const { method } = request;
+    let outcome: OperationOutcome;
+    if (method !== route.method) {
+      outcome = { reply: problems.methodNotAllowed(method, target.path, route.method), issues: [] };
+    } else {
+      try {
+        outcome = await handle(request, target, params);
+      } catch (error) {
+        bug(error);
+        outcome = { reply: problems.internal(target.path), issues: [] };
+      }
+    }
+    const { reply, issues, createdId } = outcome;
+    journal.record({
+      time: isoNow(),
+      method,
+      path: target.path,
+      ...(target.query !== undefined ? { query: journal.redactQuery(target.query) } : {}),
+      status: reply.status,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      issues,
+      ...(createdId ? { createdId } : {}),
+    });
+    finish(method, target.path, reply.status, started, issues.length);
+    return exchange.reply(reply);
+  };
+
   return <T>(request: OperationRequest, exchange: Exchange<T>): Promise<T> | undefined => {
     const target = splitTarget(request.url);
     const params = route.match(target.path);
     const method = request.method;
     if (params && !(exchange.preflights && isPreflight(request))) {
-      const started = performance.now();
-      const answer: Promise<OperationOutcome> =
-        method === route.method
-          ? handle(request, target, params).catch((error: unknown) => {
-              bug(error);
-              return { reply: problems.internal(target.path), issues: [] };
-            })
-          : Promise.resolve({
-              reply: problems.methodNotAllowed(method, target.path, route.method),
-              issues: [],
-            });
-      return answer.then((outcome) => {
-        const { reply, issues, createdId } = outcome;
-        journal.record({
-          time: isoNow(),
-          method,
-          path: target.path,
-          ...(target.query !== undefined ? { query: journal.redactQuery(target.query) } : {}),
-          status: reply.status,
-          durationMs: Math.round((performance.now() - started) * 100) / 100,
-          issues,
-          ...(createdId ? { createdId } : {}),
-        });
-        finish(method, target.path, reply.status, started, issues.length);
-        return exchange.reply(reply);
-      });
+      return operation(request, exchange, target, params);
     }
     const { other } = exchange;
     if (!other) return undefined;
