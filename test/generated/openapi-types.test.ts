@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { editSpec, projectRoot, specText, tempProject } from '../support/temp-project.ts';
 
 // npm scripts run on a temp copy: other engineers work in this checkout, so the real openapi.yaml is never edited.
-const temp = tempProject(['package.json', 'openapi.yaml', 'src', 'scripts']);
+const temp = tempProject(['package.json', 'openapi.yaml', 'mock/admin.openapi.yaml', 'src', 'scripts']);
 afterAll(() => temp.remove());
 
 const npmRun = (script: string) => {
