@@ -3,6 +3,7 @@ import { MatchersV3 } from '@pact-foundation/pact';
 import type { V4ResponseBuilder } from '@pact-foundation/pact/src/v4/http/types.js';
 import type { Location } from '../src/index.ts';
 import { loadSpec } from '../src/node/load-spec.ts';
+import { demo as demoCustomer } from '../test/support/demo.ts';
 
 export const { eachLike, fromProviderState, like, regex } = MatchersV3;
 export const problemType = 'https://github.com/ocpi-location-kit/ocpi-location-kit#bad-request';
@@ -22,9 +23,10 @@ export const completeSite = example('CompleteSite');
 export const emptyLocation = example('EmptyLocation');
 export const idPattern = components.schemas.LocationId.properties.id.pattern;
 
-export const demo = { apiKey: 'demo-api-key', code: 'demo-function-code', clientId: 'tampereen-lataus' };
-export const tampere = 'int-tampere-roaming';
-export const helsinki = 'int-helsinki-hub';
+// The provider-state values are the demo customer's, read from mock/fixtures/demo.json.
+export const demo = { apiKey: demoCustomer.apiKey, code: demoCustomer.code, clientId: demoCustomer.clientId };
+export const tampere = demoCustomer.integration;
+export const helsinki = demoCustomer.integrations[1] as string;
 export const unknownIntegration = 'int-not-created-yet';
 export const unknownKey = 'key-nobody-has';
 

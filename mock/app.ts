@@ -3,10 +3,10 @@
 import type { Hono } from 'hono';
 import { loadSpec } from '../src/node/load-spec.ts';
 import { type BuiltMockOptions, buildMock, type MockApp, type MockOptions } from './build-mock.ts';
+import { loadFixtures } from './fixtures-file.ts';
+import { outputStats, writeError } from './output.ts';
 import { mountDocs } from './routes/docs.ts';
 import { mountHome } from './routes/home.ts';
-import { loadFixtures } from './server/fixtures-file.ts';
-import { outputStats, writeError } from './server/output.ts';
 
 export type { BuiltMockOptions, MockApp, MockBindings, MockHost, MockOptions } from './build-mock.ts';
 

@@ -5,25 +5,23 @@ import { createResponseBuilder } from './core/pipeline/build-response.ts';
 import { pipelineLimits } from './core/pipeline/limits.ts';
 import { createNegotiator } from './core/pipeline/negotiate.ts';
 import { createProblems, type Problems } from './core/pipeline/problem.ts';
-import { type BodyText, readBody } from './core/pipeline/read-body.ts';
 import { deriveRoute, type OperationRoute } from './core/pipeline/route.ts';
-import {
-  createOperationRunner,
-  type OperationRunner,
-  type RequestLogger,
-} from './core/pipeline/run-operation.ts';
+import { createOperationHandler } from './core/pipeline/run-operation.ts';
+import { createRequestRunner, type RequestLogger, type RequestRunner } from './core/pipeline/run-request.ts';
 import { createRedactor, type Redactor } from './core/pipeline/secrets.ts';
+import { createFetchEntrance, type FetchEntrance, type FetchHandler } from './core/pipeline/serve-fetch.ts';
 import { createRequestCheck } from './core/pipeline/validate-request.ts';
-import { isoNow } from './core/state/clock.ts';
 import type { Fixtures } from './core/state/fixtures.ts';
 import { createIdSource } from './core/state/ids.ts';
 import { createJournal } from './core/state/journal.ts';
 import { resolveStateLimits, type StateLimits } from './core/state/limits.ts';
 import { createStore } from './core/state/store.ts';
-import { adminPrefix, type MockState, mountAdmin } from './routes/admin.ts';
+import { type MockState, mountAdmin } from './routes/admin.ts';
 import { type CorsOrigins, createCors } from './routes/cors.ts';
-import { send } from './routes/send.ts';
+import { createEntrance, type MockEnv } from './routes/entrance.ts';
 import { mountValidate } from './routes/validate-endpoint.ts';
+
+export type { MockBindings } from './routes/entrance.ts';
 
 /** How a mock behaves; every field is optional and the defaults are the documented demo. */
 export interface MockOptions extends Partial<StateLimits> {
@@ -54,31 +52,23 @@ export interface MockOptions extends Partial<StateLimits> {
 
 /** A mock with no socket: `app.request()` in tests, `app.fetch` behind any server. */
 export interface MockApp {
-  readonly app: Hono<Env>;
+  readonly app: Hono<MockEnv>;
   readonly state: MockState;
   readonly spec: Spec;
   /** The customers, keys and integrations the mock started with (what `state.reset()` returns to). */
   readonly fixtures: Fixtures;
   /** The whole mock as a fetch-standard handler, with no socket: for in-process clients and MSW. */
-  readonly fetch: (request: Request) => Promise<Response>;
-  /** The operation's pipeline without Hono, for entrances that skip it (the node:http fast path). */
+  readonly fetch: FetchHandler;
+  /** The runner without Hono, for entrances that skip it (the node:http fast path, MSW). */
   readonly operation: {
-    readonly run: OperationRunner;
+    readonly run: RequestRunner;
     readonly problems: Problems;
-    /** The operation's method and path template, with the one path matcher (MSW asks it). */
+    /** The operation's method and path template, with the one path matcher. */
     readonly route: OperationRoute;
+    /** The operation's requests as fetch `Request`s with their target given (MSW, below its base URL). */
+    readonly fetch: FetchEntrance['operation'];
   };
 }
-
-/**
- * What a server adapter may hand Hono: a body reader for its own request type (node:http's `IncomingMessage`
- * is a byte stream already; reading `Request.body` there builds a web stream per request).
- */
-export interface MockBindings {
-  readonly readBody?: (limit: number) => Promise<BodyText>;
-}
-
-type Env = { Bindings: MockBindings | undefined; Variables: { operation: boolean } };
 
 /** A mock's options once its spec and fixtures are data. */
 export interface BuiltMockOptions extends MockOptions {
@@ -105,7 +95,6 @@ export interface MockHost {
  */
 export function buildMock(options: BuiltMockOptions, host: MockHost = {}): MockApp {
   const { spec } = options;
-  const reportBug = host.reportBug ?? ((text: string) => console.error(text));
   const validator = createValidator(spec);
   const base = options.fixtures;
   const fixtures = joinDemoCustomer(base, options.apiKeys ?? [], options.integrations ?? []);
@@ -131,79 +120,55 @@ export function buildMock(options: BuiltMockOptions, host: MockHost = {}): MockA
   const negotiate = createNegotiator(spec);
   const build = createResponseBuilder(ids, store, problems);
   const bodyLimit = options.bodyLimit ?? pipelineLimits.bodyLimit;
-  const log = options.log && redactLog(options.log, redact);
-  const run = createOperationRunner({
+  const handle = createOperationHandler({
     check,
     negotiate,
     build,
     problems,
-    journal,
     bodyLimit,
     delayMs: options.delayMs ?? 0,
-    route,
-    log,
-    reportBug,
   });
+  const log = options.log && redactLog(options.log, redact);
+  const run = createRequestRunner({ route, handle, problems, journal, log, reportBug: host.reportBug });
 
-  const app = new Hono<Env>();
-  if (log) {
-    app.use(async (c, next) => {
-      const started = performance.now();
-      await next();
-      if (c.get('operation')) return; // the runner logged it
-      log({
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: performance.now() - started,
-        issues: 0,
-      });
-    });
-  }
+  const app = new Hono<MockEnv>();
   const origins = options.corsOrigins ?? '*';
-  if (origins === '*' || origins.length > 0) app.use(createCors(origins, `${route.method}, GET, OPTIONS`));
-
-  app.use(async (c, next) => {
-    const raw = c.req.raw;
-    const answer = run({
-      method: raw.method,
-      url: raw.url,
-      header: (name) => raw.headers.get(name) ?? undefined,
-      readBody: (limit) => c.env?.readBody?.(limit) ?? readBody(raw, limit),
-    });
-    if (!answer) return next();
-    c.set('operation', true);
-    return send(c, (await answer).reply);
-  });
+  const cors =
+    origins === '*' || origins.length > 0 ? createCors(origins, `${route.method}, GET, OPTIONS`) : undefined;
+  app.use(createEntrance(run, cors?.decorate));
+  if (cors) app.use(cors.preflight);
+  const routes = app as unknown as Hono;
   mountAdmin(
-    app as unknown as Hono,
+    routes,
     state,
     problems,
     `${route.method} ${route.template}`,
     options.adminToken,
     host.processHealth,
   );
-  mountValidate(app as unknown as Hono, validator, problems, bodyLimit);
-  host.mountPages?.(app as unknown as Hono, { spec, fixtures, strict: options.strict === true });
+  mountValidate(routes, validator, problems, bodyLimit);
+  host.mountPages?.(routes, { spec, fixtures, strict: options.strict === true });
+  // No route took it, or a route has a bug: the runner answers both (404 and journal, 500 and report).
   app.notFound((c) => {
-    if (!c.req.path.startsWith(adminPrefix)) {
-      journal.record({
-        time: isoNow(),
-        method: c.req.method,
-        path: c.req.path,
-        status: 404,
-        durationMs: 0,
-        issues: [],
-      });
-    }
-    return send(c, problems.routeNotFound(c.req.method, c.req.path));
+    c.set('unrouted', true);
+    return c.body(null, 404);
   });
-  app.onError((error, c) => {
-    reportBug(`ocpi-location-kit mock: ${error.stack ?? error.message}`);
-    return send(c, problems.internal(c.req.path));
+  app.onError((error) => {
+    throw error;
   });
-  const fetch = async (request: Request): Promise<Response> => app.fetch(request);
-  return { app, state, spec, fixtures, fetch, operation: { run, problems, route } };
+  const entrance = createFetchEntrance(
+    run,
+    async (request) => app.fetch(request),
+    (path) => route.match(path) !== undefined,
+  );
+  return {
+    app,
+    state,
+    spec,
+    fixtures,
+    fetch: entrance.fetch,
+    operation: { run, problems, route, fetch: entrance.operation },
+  };
 }
 
 /** `--api-key` and `--integration` join the first customer of the fixtures (the demo customer). */

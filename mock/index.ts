@@ -2,7 +2,7 @@
 
 export { loadSpec, parseSpec } from '../src/node/load-spec.ts';
 export { createMockApp, type MockApp, type MockOptions } from './app.ts';
-export type { LogRecord, RequestLogger } from './core/pipeline/run-operation.ts';
+export type { LogRecord, RequestLogger } from './core/pipeline/run-request.ts';
 export type { CustomerFixture, Fixtures } from './core/state/fixtures.ts';
 export type { JournalEntry } from './core/state/journal.ts';
 export type { CreatedLocation } from './core/state/store.ts';

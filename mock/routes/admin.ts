@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { adminPaths, adminPrefix } from '../../src/generated/admin-facts.ts';
 import type { Problems } from '../core/pipeline/problem.ts';
 import { type Redactor, sameSecret } from '../core/pipeline/secrets.ts';
 import { checkFixtures } from '../core/state/fixtures.ts';
@@ -8,9 +9,6 @@ import type { Ring } from '../core/state/ring.ts';
 import type { CreatedLocation, Store } from '../core/state/store.ts';
 import { pageOf, readPageQuery } from './admin-listing.ts';
 import { send } from './send.ts';
-
-/** The reserved prefix of the mock's own routes; the API never uses it. */
-export const adminPrefix = '/__mock';
 
 /** The mock's state, for tests in the same process and for the `/__mock` routes. */
 export interface MockState {
@@ -44,7 +42,7 @@ export function mountAdmin(
       return send(c, problems.adminUnauthorised(sent !== undefined, c.req.path));
     });
   }
-  app.get(`${adminPrefix}/health`, (c) => {
+  app.get(adminPaths.getHealth, (c) => {
     const { locations } = state.store;
     const journal = state.journal.ring;
     return c.json({
@@ -58,7 +56,7 @@ export function mountAdmin(
       journal: usage(journal),
     });
   });
-  app.get(`${adminPrefix}/requests`, (c) => {
+  app.get(adminPaths.listRequests, (c) => {
     const query = readPageQuery(c.req.query('limit'), c.req.query('cursor'));
     if (!query.ok) return send(c, problems.adminInvalid(query.message, c.req.path));
     const journal = state.journal.ring;
@@ -67,7 +65,7 @@ export function mountAdmin(
     c.header('content-type', 'application/json');
     return c.body(state.redact(`${head}${page.items.join(',')}]}`));
   });
-  app.get(`${adminPrefix}/locations`, (c) => {
+  app.get(adminPaths.listLocations, (c) => {
     const query = readPageQuery(c.req.query('limit'), c.req.query('cursor'));
     if (!query.ok) return send(c, problems.adminInvalid(query.message, c.req.path));
     const only = c.req.query('integrationId');
@@ -90,11 +88,11 @@ export function mountAdmin(
     c.header('content-type', 'application/json');
     return c.body(state.redact(body));
   });
-  app.post(`${adminPrefix}/reset`, (c) => {
+  app.post(adminPaths.reset, (c) => {
     state.reset();
     return c.json({ reset: true });
   });
-  app.post(`${adminPrefix}/fixtures`, async (c) => {
+  app.post(adminPaths.addFixtures, async (c) => {
     let value: unknown;
     try {
       value = JSON.parse(await c.req.text());

@@ -1,13 +1,13 @@
 import type { Hono } from 'hono';
 import { reportPayload, summariseReports } from '../../src/core/report/report-payload.ts';
 import type { Validator } from '../../src/core/validation/validator.ts';
+import { adminPaths } from '../../src/generated/admin-facts.ts';
 import type { Problems } from '../core/pipeline/problem.ts';
 import { readBody } from '../core/pipeline/read-body.ts';
-import { adminPrefix } from './admin.ts';
 import { send } from './send.ts';
 
 /** The route of the payload checker's validation, under the admin prefix so it follows the admin-token rule. */
-const validatePath = `${adminPrefix}/validate`;
+const validatePath = adminPaths.validatePayload;
 
 /**
  * Mounts `POST /__mock/validate[?strict=true|false][&file=name]`: the raw body text is checked by the CLI's own

@@ -1,7 +1,7 @@
 import { paint, shouldColour } from '../../src/core/report/colour.ts';
-import type { RequestLogger } from '../core/pipeline/run-operation.ts';
+import type { RequestLogger } from '../core/pipeline/run-request.ts';
 import { clockNow, isoNow } from '../core/state/clock.ts';
-import { writeOrDrop } from './output.ts';
+import { writeOrDrop } from '../output.ts';
 
 /** The request log's two formats: a line for people, or JSON lines for machines. */
 export type LogFormat = 'pretty' | 'json';

@@ -13,7 +13,8 @@ export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
  * The mock as a node:http listener. Requests from non-browser clients (no `Origin`, so no CORS to apply) go
  * straight to the operation's runner; what it does not take, and every browser request, goes through Hono.
  * Building a web `Request`/`Response` pair costs more than the whole pipeline, and the operation is what load,
- * CI and contract tests hit; both paths call the same runner, so they answer alike.
+ * CI and contract tests hit; both paths call the same runner, so they answer alike, and only the runner times,
+ * logs and journals.
  */
 export function createNodeListener(mock: MockApp, urlLimit: number = defaultLimits.urlLimit): NodeListener {
   const { run, problems } = mock.operation;
@@ -26,17 +27,16 @@ export function createNodeListener(mock: MockApp, urlLimit: number = defaultLimi
     const url = req.url ?? '/';
     if (url.length > urlLimit) return write(res, tooLong(problems, urlLimit));
     if (req.headers.origin !== undefined) return hono(req, res);
-    const answer = run({
+    const request = {
       method: req.method ?? 'GET',
       url,
-      header: (name) => {
+      header: (name: string) => {
         const value = req.headers[name];
         return Array.isArray(value) ? value.join(', ') : value;
       },
-      readBody: (limit) => readIncoming(req, limit),
-    });
-    if (!answer) return hono(req, res);
-    answer.then((result) => write(res, result.reply));
+      readBody: (limit: number) => readIncoming(req, limit),
+    };
+    if (!run(request, { reply: (reply) => write(res, reply) })) hono(req, res);
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { defaultHost, defaultMockPort } from '../../src/core/defaults.ts';
 import { createMockApp, type MockApp, type MockOptions } from '../app.ts';
 import { createClientErrorHandler } from './client-error.ts';
 import { defaultLimits, nodeServerOptions, type ServerLimits } from './limits.ts';
@@ -10,9 +11,9 @@ import { paceRequests } from './pace.ts';
 
 /** Where and how to listen, and the server's limits, on top of the mock's own options. */
 export interface ServeOptions extends MockOptions, Partial<ServerLimits>, Partial<LingerLimits> {
-  /** Default 4010; 0 picks a free port. */
+  /** Default `defaultMockPort` (4010); 0 picks a free port. */
   readonly port?: number;
-  /** Default 127.0.0.1. */
+  /** Default `defaultHost` (loopback). */
   readonly host?: string;
   /**
    * Connections the kernel may queue before the mock accepts them; default 4096 (Linux caps it at
@@ -38,7 +39,7 @@ const loopback = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 /** Builds the mock and listens: the only place in the mock that opens a port. */
 export async function serveMock(options: ServeOptions = {}): Promise<RunningMock> {
-  const host = options.host ?? '127.0.0.1';
+  const host = options.host ?? defaultHost;
   // Any origin by default on loopback; on a reachable interface browsers are let in only when named.
   const corsOrigins = options.corsOrigins ?? (loopback.test(host) ? '*' : []);
   // Beyond loopback anyone on the network could reset the mock or read its journal: the admin routes need a token.
@@ -60,13 +61,13 @@ export async function serveMock(options: ServeOptions = {}): Promise<RunningMock
   server.on('clientError', createClientErrorHandler(mock.operation.problems, limits.headerLimit, linger));
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen({ port: options.port ?? 4010, host, backlog: options.backlog ?? 4096 }, () => {
+    server.listen({ port: options.port ?? defaultMockPort, host, backlog: options.backlog ?? 4096 }, () => {
       server.off('error', fail);
       done();
     });
   });
   const { port } = server.address() as AddressInfo;
-  const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? defaultHost : host;
   let closing: Promise<void> | undefined;
   return {
     url: `http://${shown}:${port}`,

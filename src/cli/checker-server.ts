@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { defaultCheckerPort, defaultHost } from '../core/defaults.ts';
 
 /**
  * What the static checker may do, as a header: its own script and stylesheet and nothing else; no inline script,
@@ -32,7 +33,11 @@ export interface RunningChecker {
 }
 
 /** Serves the static checker's files from `folder` under `checkerPolicy`; anything else is a 404. */
-export async function serveChecker(folder: string, port = 4020, host = '127.0.0.1'): Promise<RunningChecker> {
+export async function serveChecker(
+  folder: string,
+  port = defaultCheckerPort,
+  host = defaultHost,
+): Promise<RunningChecker> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const name = path === '/' ? 'index.html' : path.slice(1);

@@ -1,3 +1,5 @@
+// Our own skeleton, not a library: 5 ms of start-up over `node -e 0` (cac 7, citty 8, commander 16); citty lets an
+// unknown option pass, cac throws it with a stack, commander suggests but exits 1 and has no integer ranges.
 import { ConfigError } from '../core/config-error.ts';
 import { type OptionSpec, type OptionSpecs, type OptionValues, parseArgv, UsageError } from './parse-argv.ts';
 

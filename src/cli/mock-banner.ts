@@ -2,6 +2,7 @@ import type { LogFormat } from '../../mock/server/log.ts';
 import type { serveMock } from '../../mock/server/node-server.ts';
 import { headerCredential } from '../core/openapi/operation.ts';
 import type { Spec } from '../core/openapi/spec.ts';
+import { adminPaths } from '../generated/admin-facts.ts';
 import { apiKeyHeader } from '../generated/api-facts.ts';
 
 const v1 = (customer: { codes: Set<string>; clientId: string | undefined } | undefined): string => {
@@ -35,7 +36,7 @@ export function banner(
     `ocpi-location-kit mock listening on ${url}`,
     `  payload check  ${url}/`,
     `  API reference  ${url}/docs`,
-    `  admin          ${url}/__mock/health, /__mock/requests, /__mock/locations`,
+    `  admin          ${url}${adminPaths.getHealth}, ${adminPaths.listRequests}, ${adminPaths.listLocations}`,
   ];
   if (adminToken) lines.push(`  admin token    Authorization: Bearer ${adminToken}`);
   if (key && integration) {

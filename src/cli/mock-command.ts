@@ -1,12 +1,14 @@
 import { pipelineLimits } from '../../mock/core/pipeline/limits.ts';
 import { defaultStateLimits } from '../../mock/core/state/limits.ts';
+import { writeOrDrop } from '../../mock/output.ts';
 import { defaultLimits } from '../../mock/server/limits.ts';
 import { createRequestLogger } from '../../mock/server/log.ts';
 import { serveMock } from '../../mock/server/node-server.ts';
-import { outputStats, writeOrDrop } from '../../mock/server/output.ts';
 import { ConfigError } from '../core/config-error.ts';
 import { defaultHost, defaultMockPort } from '../core/defaults.ts';
+import { adminPaths } from '../generated/admin-facts.ts';
 import { defineCommand } from './command.ts';
+import { exitWithOutput } from './exit-with-output.ts';
 import { banner } from './mock-banner.ts';
 import { UsageError } from './parse-argv.ts';
 
@@ -127,7 +129,7 @@ const options = {
     min: 1,
     max: 10_000_000,
     default: defaultStateLimits.maxLocations,
-    help: 'locations kept by /__mock/locations',
+    help: `locations kept by ${adminPaths.listLocations}`,
   },
   'store-bytes': {
     type: 'integer',
@@ -150,7 +152,7 @@ const options = {
 /** `ocpi-location-kit mock`: the mock server on a port, with a banner, request logs and graceful shutdown. */
 export const mockCommand = defineCommand({
   name: 'mock',
-  summary: 'serve the mock of the API (derived from openapi.yaml) on 127.0.0.1:4010',
+  summary: `serve the mock of the API (derived from openapi.yaml) on ${defaultHost}:${defaultMockPort}`,
   arguments: '[spec]',
   description: 'Serves the mock of addLocation, derived from openapi.yaml, until SIGINT or SIGTERM.',
   options,
@@ -222,28 +224,3 @@ export const mockCommand = defineCommand({
     });
   },
 });
-
-/**
- * Says what the log dropped, then ends: at once when stdout and stderr are drained, otherwise after at most
- * `drainMs` with `process.exit`, since writes queued to a pipe nobody reads would keep the process alive for ever.
- */
-function exitWithOutput(code: number, done: (code: number) => void, drainMs = 500): void {
-  const { stdout, stderr } = outputStats();
-  if (stdout.lines + stderr.lines > 0) {
-    writeOrDrop(
-      process.stderr,
-      `ocpi-location-kit mock: ${stdout.lines} log lines (${stdout.bytes} bytes) and ${stderr.lines} error lines were dropped: nobody read the output\n`,
-    );
-  }
-  const drained = () => process.stdout.writableLength === 0 && process.stderr.writableLength === 0;
-  if (drained()) {
-    done(code);
-    return;
-  }
-  const deadline = Date.now() + drainMs;
-  const poll = setInterval(() => {
-    if (!drained() && Date.now() < deadline) return;
-    clearInterval(poll);
-    process.exit(code);
-  }, 20);
-}

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pipelineLimits } from '../../mock/core/pipeline/limits.ts';
+import { writeOrDrop } from '../../mock/output.ts';
 import { defaultLimits } from '../../mock/server/limits.ts';
-import { writeOrDrop } from '../../mock/server/output.ts';
 import { ConfigError } from '../core/config-error.ts';
 import {
   defaultHost,

@@ -1,3 +1,4 @@
+import { defaultHost, defaultMockPort } from '../core/defaults.ts';
 import { defaultPactDirs } from '../pact/find-pacts.ts';
 import type { OptionSpecs } from './parse-argv.ts';
 
@@ -6,7 +7,7 @@ export const verifyOptions = {
   'provider-base-url': {
     type: 'string',
     value: 'URL',
-    help: 'base URL of the provider, e.g. http://127.0.0.1:4010 or https://api.emabler.net/api',
+    help: `base URL of the provider, e.g. http://${defaultHost}:${defaultMockPort} or https://api.emabler.net/api`,
   },
   pacts: {
     type: 'string',

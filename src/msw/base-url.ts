@@ -15,3 +15,14 @@ export function trimBase(baseUrl: string): string {
   const url = new URL(baseUrl);
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
+
+/**
+ * The request target (path and query) below the base: a slice when the URL starts with the base as written,
+ * which MSW's own match makes the usual case; a parse only when it does not (another spelling of the origin).
+ */
+export function targetBelow(url: string, base: string, basePath: string): string {
+  if (url.startsWith(base) && (url[base.length] === '/' || url[base.length] === '?'))
+    return url.slice(base.length);
+  const parsed = new URL(url);
+  return `${parsed.pathname.slice(basePath.length)}${parsed.search}`;
+}

@@ -1,7 +1,7 @@
 // The package's `ocpi-location-kit/msw` entry: the mock as Mock Service Worker request handlers.
 import { type HttpHandler, http } from 'msw';
 import { createMockApp, type MockApp, type MockOptions } from '../../mock/browser.ts';
-import { defaultBaseUrl, trimBase } from './base-url.ts';
+import { defaultBaseUrl, targetBelow, trimBase } from './base-url.ts';
 
 /** Where the app sends its requests; default the spec's first eMabler server. */
 export interface MswBaseOptions {
@@ -36,25 +36,15 @@ export function createMswHandlers(
 ): MswHandlers {
   const mock = isMock(first) ? first : createMockApp(first);
   const baseUrl = (isMock(first) ? second.baseUrl : first.baseUrl) ?? defaultBaseUrl(mock.spec);
-  const basePath = new URL(trimBase(baseUrl)).pathname;
-  const handler = http.all(`${trimBase(baseUrl)}/*`, async ({ request }) => {
-    const url = new URL(request.url);
-    // The mock sees the path below the base, as the HTTP mock does behind `baseUrl: http://127.0.0.1:4010`;
-    // a path that is not the operation's is left alone (no answer: MSW lets it pass).
-    const innerPath = url.pathname.slice(basePath.length);
-    if (!mock.operation.route.match(innerPath)) return undefined;
-    const inner = new URL(`${innerPath}${url.search}`, url.origin);
-    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-    const body = hasBody ? await request.arrayBuffer() : undefined;
-    return mock.fetch(
-      new Request(inner, {
-        method: request.method,
-        headers: request.headers,
-        ...(body && body.byteLength > 0 ? { body } : {}),
-      }),
-    );
-  });
-  return Object.assign([handler], { mock, baseUrl: trimBase(baseUrl) });
+  const base = trimBase(baseUrl);
+  const basePath = new URL(base).pathname;
+  // The mock sees the target below the base (path and query), as the HTTP mock does behind
+  // `baseUrl: http://127.0.0.1:4010`; the runner reads it once and takes the request as it is (no second
+  // `Request`, the body read once). A path that is not the operation's gets no answer: MSW lets it pass.
+  const handler = http.all(`${base}/*`, ({ request }) =>
+    mock.operation.fetch(request, targetBelow(request.url, base, basePath)),
+  );
+  return Object.assign([handler], { mock, baseUrl: base });
 }
 
 export {

@@ -1,3 +1,4 @@
+import { adminPaths } from '../generated/admin-facts.ts';
 import type { CustomerFixture, StateSetup } from './provider-states.ts';
 
 /** The `/__mock` admin endpoints of an ocpi-location-kit mock, as a provider-state setup. */
@@ -9,7 +10,7 @@ export interface MockAdmin extends StateSetup {
 /** True when `baseUrl` is an ocpi-location-kit mock (it answers `GET /__mock/health`). */
 export async function isMock(baseUrl: string): Promise<boolean> {
   try {
-    const response = await fetch(new URL('__mock/health', withSlash(baseUrl)), {
+    const response = await fetch(new URL(relative(adminPaths.getHealth), withSlash(baseUrl)), {
       signal: AbortSignal.timeout(2000),
     });
     await response.body?.cancel();
@@ -31,8 +32,9 @@ export function createMockAdmin(baseUrl: string): MockAdmin {
     if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${text.slice(0, 200)}`);
   };
   return {
-    reset: () => post('__mock/reset'),
-    ensureCustomer: (customer: CustomerFixture) => post('__mock/fixtures', fixturesFor(customer)),
+    reset: () => post(relative(adminPaths.reset)),
+    ensureCustomer: (customer: CustomerFixture) =>
+      post(relative(adminPaths.addFixtures), fixturesFor(customer)),
   };
 }
 
@@ -51,3 +53,5 @@ function fixturesFor(customer: CustomerFixture): unknown {
 }
 
 const withSlash = (url: string): string => (url.endsWith('/') ? url : `${url}/`);
+// Relative to the base, so a mock behind a path prefix (`http://host/mock/`) is reached below it.
+const relative = (path: string): string => path.replace(/^\//, '');

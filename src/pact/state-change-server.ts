@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { defaultHost } from '../core/defaults.ts';
 import type { JsonMap } from './json-types.ts';
 import type { InjectedValues } from './provider-states.ts';
 
@@ -74,11 +75,11 @@ export async function serveStateChanges(handlers: StateChangeHandlers): Promise<
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(0, defaultHost, resolve);
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/provider-states`,
+    url: `http://${defaultHost}:${port}/provider-states`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../../src/node/load-spec.ts';
-import { specText } from '../openapi/temp-project.ts';
+import { specText } from '../support/temp-project.ts';
 import { paste, readIssues, waitForVerdict } from './checker-page.ts';
 import { mistakes, useCheckerPage } from './checker-session.ts';
 

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, serveMock } from '../../mock/server/node-server.ts';
+import { demo } from '../support/demo.ts';
 import { launchChromium } from './chromium.ts';
 
 /** What the partner's page reports back: the client's result, or the error it rejected with. */
@@ -17,7 +18,7 @@ const partnerPage = (clientUrl: string, apiUrl: string) => `<!doctype html>
 <script type="module">
   try {
     const { createLocationsClient } = await import(${JSON.stringify(clientUrl)});
-    const client = createLocationsClient({ baseUrl: ${JSON.stringify(apiUrl)}, apiKey: 'demo-api-key' });
+    const client = createLocationsClient({ baseUrl: ${JSON.stringify(apiUrl)}, apiKey: ${JSON.stringify(demo.apiKey)} });
     window.outcome = await client.addLocation('int-tampere-roaming', {
       name: 'Ratina', city: 'Tampere', country: 'FIN', timezone: 'Europe/Helsinki',
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { demo } from '../support/demo.ts';
 import { samples, useCheckerPage } from './checker-session.ts';
 
 const session = useCheckerPage();
@@ -7,7 +8,7 @@ describe('sending from the payload checker page', () => {
   it('sends the payload with the typed client and shows the created Loc- id', async () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Minimal' }).click();
-    await expect.poll(() => page.getByLabel('API key').inputValue()).toBe('demo-api-key');
+    await expect.poll(() => page.getByLabel('API key').inputValue()).toBe(demo.apiKey);
     expect(await page.getByLabel('Integration id').inputValue()).toBe('int-tampere-roaming');
     await page.getByRole('button', { name: 'Send to mock' }).click();
     await page.locator('#send-status[data-state="created"]').waitFor();

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildChecker } from '../../scripts/build-checker.ts';
 import { type RunningChecker, serveChecker } from '../../src/cli/checker-server.ts';
-import { fixturesDir } from '../validation/spec-facts.ts';
+import { fixturesDir } from '../core/validation/spec-facts.ts';
 import { paste, readIssues, waitForVerdict } from './checker-page.ts';
 import { mistakes, samples } from './checker-session.ts';
 import { launchChromium } from './chromium.ts';

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSpecPath } from '../../src/node/load-spec.ts';
-import { exchange, open, readAnswer, request } from '../mock/wire.ts';
+import { exchange, open, readAnswer, request } from '../mock/server/wire.ts';
+import { demo } from '../support/demo.ts';
 import { runMockCli, startMockCli } from './mock-process.ts';
 
 const spec = readFileSync(defaultSpecPath, 'utf8');
 const tampere = '/integrations/int-tampere-roaming/locations';
-const key = { 'x-api-key': 'demo-api-key', 'content-type': 'application/json' };
+const key = { 'x-api-key': demo.apiKey, 'content-type': 'application/json' };
 
 let temp: string;
 const write = (name: string, text: string) => {

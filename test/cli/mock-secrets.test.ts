@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exchange, request } from '../mock/wire.ts';
+import { exchange, request } from '../mock/server/wire.ts';
 import { type MockProcess, startMockCli } from './mock-process.ts';
 
 const secret = 'sk-live-7f3a9c1e2b';

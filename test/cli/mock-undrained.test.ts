@@ -4,7 +4,8 @@ import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from '../bench/servers.ts';
+import { freePort } from '../../scripts/bench/servers.ts';
+import { demo } from '../support/demo.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let child: ChildProcess | undefined;
@@ -45,7 +46,7 @@ describe('the mock with a stdout nobody reads', () => {
     const result = await autocannon({
       url: `${url}/integrations/int-tampere-roaming/locations`,
       method: 'POST',
-      headers: { 'x-api-key': 'demo-api-key', 'content-type': 'application/json' },
+      headers: { 'x-api-key': demo.apiKey, 'content-type': 'application/json' },
       body: '{"name":"Hatanpää"}',
       connections: 10,
       amount: 25_000,
@@ -68,7 +69,7 @@ describe('the mock with a stdout nobody reads', () => {
     socket.on('error', () => undefined);
     await once(socket, 'connect');
     socket.write(
-      'POST /integrations/int-tampere-roaming/locations HTTP/1.1\r\nhost: x\r\nx-api-key: demo-api-key\r\ncontent-length: 10\r\n\r\n{',
+      `POST /integrations/int-tampere-roaming/locations HTTP/1.1\r\nhost: x\r\nx-api-key: ${demo.apiKey}\r\ncontent-length: 10\r\n\r\n{`,
     );
     await new Promise((done) => setTimeout(done, 200));
     const exit = exitOf(child as ChildProcess);

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { oulu } from '../support/demo.ts';
 import { demoKey, examples, json, makeMock, post, read, tampere } from './helpers.ts';
 
 const mock = makeMock({ seed: 1 });
@@ -215,8 +216,8 @@ describe('404 Customer not found', () => {
 
   it('returns 404 when the integration belongs to another customer', async () => {
     expect((await post(mock, '/integrations/int-oulu-roaming/locations')).status).toBe(404);
-    const oulu = { ...json, 'x-api-key': 'oulu-api-key' };
-    expect((await post(mock, '/integrations/int-oulu-roaming/locations', {}, oulu)).status).toBe(200);
+    const ouluKey = { ...json, 'x-api-key': oulu.apiKey };
+    expect((await post(mock, '/integrations/int-oulu-roaming/locations', {}, ouluKey)).status).toBe(200);
   });
 
   it('returns 404 before 400 for an unknown integration and a broken body', async () => {

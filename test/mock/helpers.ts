@@ -1,5 +1,6 @@
 import { createMockApp, type MockApp, type MockOptions } from '../../mock/app.ts';
 import { loadSpec } from '../../src/node/load-spec.ts';
+import { demo } from '../support/demo.ts';
 
 /** The project's spec, loaded once per test file. */
 export const spec = loadSpec();
@@ -8,7 +9,7 @@ export const spec = loadSpec();
 export const examples = spec.operation.requestExamples as Record<string, Record<string, unknown>>;
 
 export const tampere = '/integrations/int-tampere-roaming/locations';
-export const demoKey = { 'x-api-key': 'demo-api-key' };
+export const demoKey = { 'x-api-key': demo.apiKey };
 export const json = { 'content-type': 'application/json' };
 
 /** A mock on the project spec (no socket). */

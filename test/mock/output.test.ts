@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { maxQueuedBytes, writeOrDrop } from '../../mock/output.ts';
 import { batchedStdout } from '../../mock/server/log.ts';
-import { maxQueuedBytes, writeOrDrop } from '../../mock/server/output.ts';
 
 /** A stream like a pipe nobody reads: it takes the first write and never finishes it. */
 const stuck = () => new Writable({ write: () => undefined });

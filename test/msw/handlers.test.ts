@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockApp } from '../../mock/app.ts';
 import { createLocationsClient } from '../../src/core/client/index.ts';
 import { createMswHandlers } from '../../src/msw/index.ts';
+import { demo } from '../support/demo.ts';
 
 const mock = createMockApp({ seed: 3 });
 // Made before the server listens, as an app's module-level client is.
-const early = createLocationsClient({ baseUrl: 'https://partner.example/ocpi', apiKey: 'demo-api-key' });
+const early = createLocationsClient({ baseUrl: 'https://partner.example/ocpi', apiKey: demo.apiKey });
 const handlers = createMswHandlers(mock, { baseUrl: 'https://partner.example/ocpi/' });
 const server = setupServer(...handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -17,7 +18,7 @@ describe('createMswHandlers on an existing mock', () => {
     expect(handlers.baseUrl).toBe('https://partner.example/ocpi');
     const client = createLocationsClient({
       baseUrl: 'https://partner.example/ocpi/',
-      apiKey: 'demo-api-key',
+      apiKey: demo.apiKey,
     });
     const created = await client.addLocation('int-tampere-roaming', { name: 'Hatanpää' });
     expect(created).toMatchObject({ ok: true, id: expect.stringMatching(/^Loc-/) });

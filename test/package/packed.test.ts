@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleForBrowser } from '../browser/bundle.ts';
 import { runCli, startMockCli } from '../cli/mock-process.ts';
+import { demo } from '../support/demo.ts';
 import { checkInstalledChecker, runInstalledMswApp } from './installed-browser.ts';
 import { installedPackages, installPacked, type PackedProject, projectRoot } from './packed-project.ts';
 
@@ -83,7 +84,7 @@ describe('the installed command', () => {
     try {
       const created = await fetch(`${mock.url}/integrations/int-tampere-roaming/locations`, {
         method: 'POST',
-        headers: { 'x-api-key': 'demo-api-key', 'content-type': 'application/json' },
+        headers: { 'x-api-key': demo.apiKey, 'content-type': 'application/json' },
         body: '{}',
       });
       expect(created.status).toBe(200);

@@ -1,5 +1,6 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { serveStateChanges } from '../../src/pact/state-change-server.ts';
+import { demo } from '../support/demo.ts';
 
 const state = 'a customer with API key {apiKey} has integration {integrationId}';
 
@@ -18,11 +19,11 @@ describe('the state-change endpoint', () => {
     const setUp = vi.fn(async () => ({ apiKey: 'real-key' }));
     const server = await serveStateChanges({ setUp });
     onTestFinished(() => server.close());
-    expect(await post(server.url, 'setup', { apiKey: 'demo-api-key' })).toEqual({
+    expect(await post(server.url, 'setup', { apiKey: demo.apiKey })).toEqual({
       status: 200,
       body: '{"apiKey":"real-key"}',
     });
-    expect(setUp).toHaveBeenCalledWith(state, { apiKey: 'demo-api-key' });
+    expect(setUp).toHaveBeenCalledWith(state, { apiKey: demo.apiKey });
   });
 
   it('runs beforeEach once per interaction, not once per state or teardown', async () => {

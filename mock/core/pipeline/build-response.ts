@@ -1,9 +1,10 @@
+import { applicationJson, textPlain } from '../../../src/core/openapi/media-types.ts';
 import { isoNow } from '../state/clock.ts';
 import type { IdSource } from '../state/ids.ts';
 import type { Store } from '../state/store.ts';
 import type { Plan } from './negotiate.ts';
 import type { Problems } from './problem.ts';
-import { applicationJson, type Reply, textPlain } from './reply.ts';
+import type { Reply } from './reply.ts';
 import type { CheckResult } from './validate-request.ts';
 
 /** What a reply was built from, for the journal: the id created, if any. */

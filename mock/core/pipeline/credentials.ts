@@ -1,6 +1,7 @@
 import type { Credential } from '../../../src/core/openapi/operation.ts';
 import { joinPointer } from '../../../src/core/openapi/pointer.ts';
 import type { Spec } from '../../../src/core/openapi/spec.ts';
+import { createIssue } from '../../../src/core/validation/issue.ts';
 import type { Issue } from '../../../src/core/validation/types.ts';
 import type { Customer, Store } from '../state/store.ts';
 import { sameSecret } from './secrets.ts';
@@ -38,14 +39,12 @@ export function createAuthenticator(spec: Spec, store: Store): (read: Credential
     ok: false,
     status: 401,
     detail: `No credentials were sent. Send ${how}.`,
-    issue: {
-      severity: 'error',
+    issue: createIssue({
       code: 'no-credentials',
-      instancePath: '',
       specPointer: joinPointer(spec.operation.pointer, 'security'),
       message: `send ${how}`,
       location: 'header',
-    },
+    }),
   };
 
   const match = createKeyMatcher(store);
@@ -70,14 +69,13 @@ export function createAuthenticator(spec: Spec, store: Store): (read: Credential
         ok: false,
         status: 404,
         detail: 'No customer with this clientId is known for this function key.',
-        issue: {
-          severity: 'error',
+        issue: createIssue({
           code: 'unknown-customer',
           instancePath: `/${alt.customer.name}`,
           specPointer: joinPointer(schemes, alt.customer.scheme),
           message: `clientId ${JSON.stringify(clientId)} is not a customer of this function key`,
           location: 'query',
-        },
+        }),
       };
     }
     if (wrongCustomer) return wrongCustomer;
@@ -86,14 +84,13 @@ export function createAuthenticator(spec: Spec, store: Store): (read: Credential
       ok: false,
       status: 401,
       detail: `The ${present.name} ${present.in === 'query' ? 'query parameter' : 'header'} holds a key this server does not know.`,
-      issue: {
-        severity: 'error',
+      issue: createIssue({
         code: 'unknown-credentials',
         instancePath: `/${present.name}`,
         specPointer: joinPointer(schemes, present.scheme),
         message: `the ${present.name} sent is not a known key`,
         location: present.in === 'query' ? 'query' : 'header',
-      },
+      }),
     };
   };
 }

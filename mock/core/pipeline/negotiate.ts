@@ -1,7 +1,7 @@
+import { problemJson } from '../../../src/core/openapi/media-types.ts';
 import type { Spec } from '../../../src/core/openapi/spec.ts';
 import type { Issue } from '../../../src/core/validation/types.ts';
 import type { Preferences } from './prefer.ts';
-import { problemJson } from './reply.ts';
 import type { CheckResult } from './validate-request.ts';
 
 /** What to answer, decided; `build-response.ts` turns it into bytes. */

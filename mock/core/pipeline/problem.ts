@@ -1,6 +1,8 @@
+import { problemJson, textPlain } from '../../../src/core/openapi/media-types.ts';
 import type { Spec } from '../../../src/core/openapi/spec.ts';
 import type { Issue } from '../../../src/core/validation/types.ts';
-import { problemJson, type Reply, textPlain } from './reply.ts';
+import { adminPrefix } from '../../../src/generated/admin-facts.ts';
+import type { Reply } from './reply.ts';
 
 /** Every error the mock can answer with; all HTTP error shapes live here. */
 export interface Problems {
@@ -98,7 +100,7 @@ export function createProblems(spec: Spec): Problems {
         404,
         typeOf('no-such-route'),
         'No such route',
-        `The mock has no route for ${method} ${path}. The API is ${spec.operation.method} ${spec.operation.pathTemplate}; the mock's own routes are /__mock/*, /docs, /openapi.yaml and /openapi.json.`,
+        `The mock has no route for ${method} ${path}. The API is ${spec.operation.method} ${spec.operation.pathTemplate}; the mock's own routes are ${adminPrefix}/*, /docs, /openapi.yaml and /openapi.json.`,
         path,
       ),
     methodNotAllowed: (method, path, allow) => ({

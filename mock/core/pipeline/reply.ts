@@ -5,7 +5,3 @@ export interface Reply {
   readonly body: string;
   readonly headers?: Readonly<Record<string, string>>;
 }
-
-export const textPlain = 'text/plain; charset=UTF-8';
-export const applicationJson = 'application/json';
-export const problemJson = 'application/problem+json';

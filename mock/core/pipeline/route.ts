@@ -11,21 +11,28 @@ export function deriveRoute(spec: Spec): OperationRoute {
   return { method: spec.operation.method, ...compilePathTemplate(spec.operation.pathTemplate) };
 }
 
-/** The path of a request target or an absolute URL, as sent: no query string, no decoding. */
-export function pathOf(url: string): string {
-  const scheme = url.indexOf('://');
-  const start = scheme < 0 ? 0 : url.indexOf('/', scheme + 3);
-  if (start < 0) return '/';
-  const query = url.indexOf('?', start);
-  return query < 0 ? url.slice(start) : url.slice(start, query);
+/** A request target split once: the path as sent (no decoding) and the query string after `?`, if any. */
+export interface Target {
+  readonly path: string;
+  readonly query: string | undefined;
 }
 
-/** The query string of a URL as a record; a repeated name becomes an array (the validator reports it). */
-export function readQuery(url: string): Record<string, string | string[]> {
+/** Splits a request target or an absolute URL into its path and query string: the one place a URL is read. */
+export function splitTarget(url: string): Target {
+  const scheme = url.indexOf('://');
+  const start = scheme < 0 ? 0 : url.indexOf('/', scheme + 3);
+  if (start < 0) return { path: '/', query: undefined };
+  const query = url.indexOf('?', start);
+  return query < 0
+    ? { path: url.slice(start), query: undefined }
+    : { path: url.slice(start, query), query: url.slice(query + 1) };
+}
+
+/** A query string as a record; a repeated name becomes an array (the validator reports it). */
+export function readQuery(queryString: string | undefined): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
-  const start = url.indexOf('?');
-  if (start < 0) return query;
-  for (const [name, value] of new URLSearchParams(url.slice(start + 1))) {
+  if (queryString === undefined) return query;
+  for (const [name, value] of new URLSearchParams(queryString)) {
     const seen = query[name];
     query[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
   }

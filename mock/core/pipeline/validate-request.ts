@@ -1,5 +1,6 @@
 import { operationId } from '../../../src/core/openapi/operation.ts';
 import { joinPointer } from '../../../src/core/openapi/pointer.ts';
+import { createIssue } from '../../../src/core/validation/issue.ts';
 import type { EnumForm, Issue } from '../../../src/core/validation/types.ts';
 import type { Validator } from '../../../src/core/validation/validator.ts';
 import type { Customer, Store } from '../state/store.ts';
@@ -64,14 +65,13 @@ export function createRequestCheck(
         status: 404,
         detail: 'The integration is not known for this customer.',
         issues: [
-          {
-            severity: 'error',
+          createIssue({
             code: 'unknown-integration',
             instancePath: `/${integrationParam}`,
             specPointer: integrationPointer,
             message: `integration ${JSON.stringify(integrationId)} is not one of this customer's integrations`,
             location: 'path',
-          },
+          }),
         ],
       };
     }
@@ -129,7 +129,7 @@ export function createRequestCheck(
 }
 
 function bodyIssue(code: string, specPointer: string, message: string): Issue {
-  return { severity: 'error', code, instancePath: '', specPointer, message, location: 'body' };
+  return createIssue({ code, specPointer, message, location: 'body' });
 }
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -2,6 +2,7 @@
 // in the page with the validators generated from the spec; a mock serving another spec checks through its
 // `/__mock/validate`, which runs the CLI's own report too. Where a mock is there, it sends through the typed client.
 import type { RunReport } from '../../../src/core/report/validate-report.ts';
+import { adminPaths } from '../../../src/generated/admin-facts.ts';
 import type { Sample } from '../home-samples.ts';
 import { type IssuesView, showReport, showState } from './issues-view.ts';
 import { checkLocally, localSpecDigest, localSpecDocument } from './local-check.ts';
@@ -54,7 +55,7 @@ async function validate(): Promise<void> {
   inFlight = controller;
   showState(view, 'checking', 'Checking…');
   try {
-    const response = await fetch(`/__mock/validate?strict=${strict.checked}`, {
+    const response = await fetch(`${adminPaths.validatePayload}?strict=${strict.checked}`, {
       method: 'POST',
       headers: {
         'content-type': 'text/plain; charset=UTF-8',

@@ -1,6 +1,7 @@
 import createClient from 'openapi-fetch';
 import { apiKeyHeader, pathTemplate } from '../../generated/api-facts.ts';
 import type { components, paths } from '../../generated/openapi.ts';
+import { applicationJson, problemJson } from '../openapi/media-types.ts';
 import { type AddLocationFailure, readFailure } from './read-failure.ts';
 
 /** The location payload, exactly as `openapi.yaml` describes it. */
@@ -72,9 +73,7 @@ export interface LocationsClient {
 export function createLocationsClient(options: LocationsClientOptions): LocationsClient {
   const { baseUrl, problemDetails = false } = options;
   // text/plain is listed so that eMabler's plain-sentence 4xx bodies are acceptable answers (openapi.yaml).
-  const accept = problemDetails
-    ? 'application/json, application/problem+json'
-    : 'application/json, text/plain';
+  const accept = problemDetails ? `${applicationJson}, ${problemJson}` : 'application/json, text/plain';
   const headers: Record<string, string> = { accept };
   if (options.apiKey !== undefined) headers[apiKeyHeader] = options.apiKey;
   const credentialQuery: Record<string, string> =

@@ -1,4 +1,5 @@
 import type { components } from '../../generated/openapi.ts';
+import { problemJson } from '../openapi/media-types.ts';
 
 /** One validator finding, as sent in an RFC 9457 problem document by providers that offer them. */
 export type Issue = components['schemas']['Issue'];
@@ -50,7 +51,7 @@ export function readFailure(status: number, contentType: string | null, text: st
 }
 
 function isProblemJson(contentType: string | null): boolean {
-  return contentType?.split(';')[0]?.trim().toLowerCase() === 'application/problem+json';
+  return contentType?.split(';')[0]?.trim().toLowerCase() === problemJson;
 }
 
 /** Keeps only the members this client understands, each only when it has the documented type. */

@@ -1,4 +1,4 @@
-import { readQuery } from '../../../mock/core/pipeline/route.ts';
+import { readQuery, splitTarget } from '../../../mock/core/pipeline/route.ts';
 import type { Credential } from '../openapi/operation.ts';
 import { compilePathTemplate } from '../openapi/path-template.ts';
 import { joinPointer } from '../openapi/pointer.ts';
@@ -95,9 +95,9 @@ export function createExchangeChecker(
   return {
     spec,
     checkRequest(request) {
-      const q = request.target.indexOf('?');
-      const path = q < 0 ? request.target : request.target.slice(0, q);
-      const query = readQuery(request.target);
+      const target = splitTarget(request.target);
+      const path = target.path;
+      const query = readQuery(target.query);
       const params = route.match(path);
       const { kind, secrets, alternative } = credentialsOf(request, query);
       if (!params) {

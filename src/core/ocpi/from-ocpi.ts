@@ -1,6 +1,7 @@
 // OCPI 2.2.1 in, eMabler out: conversion by the spec's mapping, then the same validation as `validate`.
 
 import { type OcpiObject, readOcpiMapping } from '../openapi/ocpi-mapping.ts';
+import { createIssue } from '../validation/issue.ts';
 import type { Issue } from '../validation/types.ts';
 import { createValidator, type Validator } from '../validation/validator.ts';
 import { type Conversion, convertOcpiLocation, type DroppedField } from './convert.ts';
@@ -46,14 +47,12 @@ export function fromOcpiLocation(value: unknown, options: FromOcpiOptions = {}):
   const validator = options.validator ?? (defaultValidator as Validator);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-    const issue: Issue = {
-      severity: 'error',
+    const issue = createIssue({
       code: 'ocpi-not-a-location',
-      instancePath: '',
       specPointer: validator.spec.operation.bodyPointer,
       message: `an OCPI Location is a JSON object; got ${got}`,
       location: 'body',
-    };
+    });
     return { body: {}, dropped: [], issues: [issue], ok: false };
   }
   const converted: Conversion = convertOcpiLocation(value as Record<string, unknown>, mappingOf(validator));

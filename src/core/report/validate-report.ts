@@ -1,5 +1,5 @@
 import type { Spec } from '../openapi/spec.ts';
-import { locateInJson } from '../validation/json-text.ts';
+import { locateAllInJson } from '../validation/locate-json.ts';
 import type { EnumForm, Issue } from '../validation/types.ts';
 import type { Envelope, EnvelopeSummary } from './envelope.ts';
 import { escapeMarkup, plural } from './text.ts';
@@ -29,14 +29,17 @@ export type RunReport = Envelope<FileReport> & {
   };
 };
 
-/** Adds the input's line and column to each issue. */
+/** Adds the input's line and column to each issue, all found in one scan of the text. */
 export function placeIssues(text: string, issues: readonly Issue[]): FileReport['issues'] {
+  const placed = issues.filter((issue) => issue.location === 'body' && issue.instancePath !== undefined);
+  const positions = locateAllInJson(
+    text,
+    placed.map((issue) => issue.instancePath),
+  );
+  const at = new Map(placed.map((issue, index) => [issue, positions[index]]));
   return issues.map((issue) => {
-    const at =
-      issue.location === 'body' && issue.instancePath !== undefined
-        ? locateInJson(text, issue.instancePath)
-        : undefined;
-    return at ? { ...issue, line: at.line, column: at.column } : { ...issue };
+    const position = at.get(issue);
+    return position ? { ...issue, line: position.line, column: position.column } : { ...issue };
   });
 }
 

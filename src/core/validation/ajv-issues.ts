@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { getAtPointer, joinPointer } from '../openapi/pointer.ts';
 import { describeTypes, describeValue, label, listValues } from './describe.ts';
 import { enumUnionIssue } from './enum-issue.ts';
+import { createIssue } from './issue.ts';
 import type { ErrorContext, Origin } from './issue-context.ts';
 import { pointerOfSchema } from './schema-docs.ts';
 import type { Issue } from './types.ts';
@@ -122,14 +123,14 @@ function issueFromError(error: ErrorObject, origin: Origin, strict: boolean): Is
     missing = String(params.missingProperty);
     instancePath = joinPointer(instancePath, missing);
   }
-  const issue: Issue = {
+  const issue = createIssue({
     severity: origin.ocpi && !strict ? 'warning' : 'error',
     code: origin.ocpi ? `ocpi-${kebab(error.keyword)}` : kebab(error.keyword),
     instancePath,
     specPointer: origin.keywordPointer,
     message: messageFor(error, label(instancePath), missing, origin.hint),
     location: 'body',
-  };
+  });
   if (origin.ocpi && origin.see) issue.message += ` (${origin.see})`;
   if (error.keyword === 'enum') issue.allowedValues = params.allowedValues as Issue['allowedValues'];
   return issue;
@@ -202,14 +203,14 @@ function formatAdvice(format: string): string {
 
 function anyOfRequiredIssue(error: ErrorObject, branches: Json[], origin: Origin, strict: boolean): Issue {
   const options = branches.flatMap((branch) => (branch.required ?? []) as string[]);
-  return {
+  return createIssue({
     severity: strict ? 'error' : 'warning',
     code: 'ocpi-any-of-required',
     instancePath: error.instancePath,
     specPointer: origin.keywordPointer,
     message: `${label(error.instancePath)} needs at least one of ${listValues(options)}${origin.see ? ` (${origin.see})` : ''}`,
     location: 'body',
-  };
+  });
 }
 
 function kebab(keyword: string): string {

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { joinPointer } from '../openapi/pointer.ts';
 import { describeValue, label, listValues } from './describe.ts';
+import { createIssue } from './issue.ts';
 import type { ErrorContext, IssueMemo } from './issue-context.ts';
 import { pointerOfSchema } from './schema-docs.ts';
 import type { Candidate } from './suggest.ts';
@@ -20,8 +21,7 @@ export function enumUnionIssue(
   const where = label(error.instancePath);
   const forms = numbers ? ` (or its index ${Math.min(...numbers)}-${Math.max(...numbers)})` : '';
   const data = error.data;
-  const issue: Issue = {
-    severity: 'error',
+  const issue = createIssue({
     code: 'enum',
     instancePath: error.instancePath,
     specPointer: joinPointer(
@@ -30,7 +30,7 @@ export function enumUnionIssue(
     ),
     message: `${where} must be one of ${listValues(names)}${forms}${nullable ? ' or null' : ''}; got ${describeValue(data)}`,
     allowedValues: names,
-  };
+  });
   const guess =
     typeof data === 'string' ? context.memo.suggest(data, candidatesOf(names, context.memo)) : undefined;
   if (guess) {

@@ -1,8 +1,6 @@
 // The one scanner of JSON text (RFC 8259) in the code base: it finds where a text stops being JSON, where a
 // value sits, and (json-guard.ts) what JSON.parse lets through silently. Iterative, so a 100k-deep body costs
 // no stack.
-import { lineColumn } from '../openapi/line-column.ts';
-import { splitPointer } from '../openapi/pointer.ts';
 
 /** What a scan reports as it goes; a hook that returns true stops the scan there. */
 export interface ScanHooks {
@@ -176,37 +174,4 @@ class Stop {
 export function syntaxErrorOffset(text: string): number | undefined {
   const end = scanJson(text);
   return end.kind === 'invalid' ? end.offset : undefined;
-}
-
-/** Where a value sits in JSON source text, so an issue can name `file.json:12:7` or move an editor's cursor. */
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-  readonly offset: number;
-}
-
-/**
- * Finds the position of the value (or, for a missing property, of its nearest parent) at `instancePath` in
- * `text`, which JSON.parse accepted; the first of repeated keys wins.
- */
-export function locateInJson(text: string, instancePath: string): Position | undefined {
-  const tokens = splitPointer(instancePath);
-  let best = -1;
-  let bestDepth = -1;
-  const end = scanJson(
-    text,
-    {
-      value(path, offset) {
-        const depth = path.length;
-        if (depth <= bestDepth || depth > tokens.length) return false;
-        for (let k = depth - 1; k >= 0; k--) if (path[k] !== tokens[k]) return false;
-        best = offset;
-        bestDepth = depth;
-        return depth === tokens.length;
-      },
-    },
-    true,
-  );
-  if (best < 0 || best > text.length || end.kind === 'invalid') return undefined;
-  return { ...lineColumn(text, best), offset: best };
 }

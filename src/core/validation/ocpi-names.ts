@@ -4,6 +4,7 @@
 import { mappedObjects, type OcpiField, type OcpiObject, readOcpiMapping } from '../openapi/ocpi-mapping.ts';
 import { joinPointer, splitPointer } from '../openapi/pointer.ts';
 import { label } from './describe.ts';
+import { createIssue } from './issue.ts';
 import type { Issue } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -111,14 +112,14 @@ function inside(value: unknown, field: OcpiField, path: string, severity: Issue[
 
 function wholeLocationNote(data: unknown, names: OcpiNames): Issue | undefined {
   if (!isObject(data)) return undefined;
-  const note = (what: string): Issue => ({
-    severity: 'info',
-    code: 'ocpi-location',
-    instancePath: '',
-    specPointer: joinPointer(names.root.pointer, 'x-ocpi'),
-    message: `the body looks like ${what}, not an eMabler body; convert it with \`ocpi-location-kit from-ocpi\`, which renames what eMabler knows and reports what it drops`,
-    location: 'body',
-  });
+  const note = (what: string): Issue =>
+    createIssue({
+      severity: 'info',
+      code: 'ocpi-location',
+      specPointer: joinPointer(names.root.pointer, 'x-ocpi'),
+      message: `the body looks like ${what}, not an eMabler body; convert it with \`ocpi-location-kit from-ocpi\`, which renames what eMabler knows and reports what it drops`,
+      location: 'body',
+    });
   // OCPI 2.2.1 section 4.1.7: a response carries its payload in `data` beside a numeric `status_code`.
   if ('data' in data && typeof data.status_code === 'number')
     return note('an OCPI 2.2.1 response (data, status_code)');

@@ -1,4 +1,5 @@
 import { lineColumn } from '../openapi/line-column.ts';
+import { createIssue } from './issue.ts';
 import { guardJson } from './json-guard.ts';
 import { syntaxErrorOffset } from './json-text.ts';
 import type { ParseIssue, ParseOptions, ParseResult } from './types.ts';
@@ -58,5 +59,5 @@ function syntaxIssue(text: string, raw: string): ParseIssue {
 }
 
 function issue(code: string, message: string): ParseIssue {
-  return { severity: 'error', code, instancePath: '', specPointer: '', message, location: 'body' };
+  return createIssue({ code, specPointer: '', message, location: 'body' });
 }

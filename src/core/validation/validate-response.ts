@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { joinPointer } from '../openapi/pointer.ts';
 import type { Spec } from '../openapi/spec.ts';
 import { createAjv } from './create-ajv.ts';
+import { createIssue } from './issue.ts';
 import type { Issue } from './types.ts';
 import { refTo, specId } from './validator-sources.ts';
 
@@ -98,7 +99,7 @@ export function createResponseValidator(spec: Spec): ResponseValidator {
 }
 
 function issue(code: string, instancePath: string, specPointer: string, message: string): Issue {
-  return { severity: 'error', code, instancePath, specPointer, message };
+  return createIssue({ code, instancePath, specPointer, message });
 }
 
 function schemaIssue(error: ErrorObject, schemaPointer: string): Issue {

@@ -5,6 +5,7 @@ import type { Spec } from '../openapi/spec.ts';
 import { issuesFromErrors } from './ajv-issues.ts';
 import { compileSchemas } from './compile.ts';
 import { describeValue, listValues } from './describe.ts';
+import { createIssue } from './issue.ts';
 import { createIssueMemo } from './issue-context.ts';
 import { readOcpiNames, reviseOcpiNames } from './ocpi-names.ts';
 import { createOcpiRules } from './ocpi-rules.ts';
@@ -20,6 +21,7 @@ import type {
   RequestInputs,
   ValidateOptions,
 } from './types.ts';
+import { parameterKey } from './validator-sources.ts';
 import { buildShape, walkPayload } from './walk.ts';
 
 /** The validation core: compiled once from the spec, shared by the CLI, the mock and the browser page. */
@@ -84,14 +86,15 @@ export function createValidator(spec: Spec = projectSpec()): Validator {
     const enumForm: EnumForm =
       walk.names && walk.numbers ? 'mixed' : walk.names ? 'names' : walk.numbers ? 'numbers' : 'none';
     if (enumForm === 'mixed') {
-      issues.push({
-        severity: 'warning',
-        code: 'mixed-enum-forms',
-        instancePath: '',
-        specPointer: bodyPointer,
-        message: `the body mixes enum names (${walk.names}) and int32 indexes (${walk.numbers}); pick one form`,
-        location: 'body',
-      });
+      issues.push(
+        createIssue({
+          severity: 'warning',
+          code: 'mixed-enum-forms',
+          specPointer: bodyPointer,
+          message: `the body mixes enum names (${walk.names}) and int32 indexes (${walk.numbers}); pick one form`,
+          location: 'body',
+        }),
+      );
     }
     if (issues.length === 0) return { ok: true, issues, errors: 0, warnings: 0, enumForm };
     issues.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity]);
@@ -101,14 +104,15 @@ export function createValidator(spec: Spec = projectSpec()): Validator {
     if (issues.length > maxIssues || truncated) {
       const left = issues.length - maxIssues;
       issues.length = Math.min(issues.length, maxIssues);
-      issues.push({
-        severity: 'info',
-        code: 'too-many-issues',
-        instancePath: '',
-        specPointer: bodyPointer,
-        message: `${truncated ? 'more than ' : ''}${Math.max(left, 0)} further issues are not listed; fix these first`,
-        location: 'body',
-      });
+      issues.push(
+        createIssue({
+          severity: 'info',
+          code: 'too-many-issues',
+          specPointer: bodyPointer,
+          message: `${truncated ? 'more than ' : ''}${Math.max(left, 0)} further issues are not listed; fix these first`,
+          location: 'body',
+        }),
+      );
     }
     return { ok: errors === 0, issues, errors, warnings, enumForm };
   };
@@ -128,38 +132,39 @@ export function createValidator(spec: Spec = projectSpec()): Validator {
       const base = { instancePath: `/${parameter.name}`, location: parameter.in } as const;
       if (raw === undefined) {
         if (parameter.required) {
-          issues.push({
-            ...base,
-            severity: 'error',
-            code: 'required',
-            specPointer: parameter.schemaPointer.replace(/\/schema$/, '/required'),
-            message: `${where} is missing`,
-          });
+          issues.push(
+            createIssue({
+              ...base,
+              code: 'required',
+              specPointer: parameter.schemaPointer.replace(/\/schema$/, '/required'),
+              message: `${where} is missing`,
+            }),
+          );
         }
         continue;
       }
       if (Array.isArray(raw)) {
-        issues.push({
-          ...base,
-          severity: 'error',
-          code: 'duplicate-parameter',
-          specPointer: parameter.schemaPointer,
-          message: `${where} is given ${raw.length} times; send it once`,
-        });
+        issues.push(
+          createIssue({
+            ...base,
+            code: 'duplicate-parameter',
+            specPointer: parameter.schemaPointer,
+            message: `${where} is given ${raw.length} times; send it once`,
+          }),
+        );
         continue;
       }
-      const check = compiled.parameters.get(`${parameter.in}:${parameter.name}`);
+      const check = compiled.parameters.get(parameterKey(parameter));
       if (check && !check(raw)) {
         const allowed = parameter.schema.enum as string[] | undefined;
-        const issue: Issue = {
+        const issue = createIssue({
           ...base,
-          severity: 'error',
           code: allowed ? 'enum' : (check.errors?.[0]?.keyword ?? 'invalid'),
           specPointer: joinPointer(parameter.schemaPointer, check.errors?.[0]?.keyword ?? ''),
           message: allowed
             ? `${where} must be ${listValues(allowed)}; got ${describeValue(raw)}`
             : `${where} ${parameterAdvice(check.errors?.[0])}; got ${describeValue(raw)}`,
-        };
+        });
         if (allowed) issue.allowedValues = allowed;
         issues.push(issue);
       }

@@ -1,6 +1,7 @@
 import { getAtPointer, joinPointer } from '../openapi/pointer.ts';
 import { resolveRef } from '../openapi/resolve-ref.ts';
 import { label } from './describe.ts';
+import { createIssue } from './issue.ts';
 import type { Candidate, Suggester } from './suggest.ts';
 import type { Issue } from './types.ts';
 
@@ -209,14 +210,14 @@ function unknownIssue(
   suggest: Suggester,
 ): Issue {
   const guess = suggest(key, shape.candidates);
-  const issue: Issue = {
+  const issue = createIssue({
     severity: 'warning',
     code: 'unknown-property',
     instancePath,
     specPointer: joinPointer(shape.pointer, 'properties'),
     message: `${label(instancePath)} is not a property of ${shape.owner}; the API ignores it${guess ? `. Did you mean ${guess}?` : ''}`,
     location: 'body',
-  };
+  });
   if (guess) issue.suggestion = guess;
   return issue;
 }
