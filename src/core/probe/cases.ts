@@ -1,11 +1,12 @@
 import { mediaTypeOf } from '../validation/validate-response.ts';
 import type { Validator } from '../validation/validator.ts';
 import { createBodyBuilder } from './body-builder.ts';
-import { negativeBodyCases, positiveBodyCases } from './body-cases.ts';
+import { positiveBodyCases } from './body-cases.ts';
 import { createRandom } from './random.ts';
 import { accessCases, requestCases } from './request-cases.ts';
 import { listSites } from './schema-sites.ts';
 import type { BrokenRule, ExpectedStatus, ProbeCase, ProbeCredentials, UnconfirmedCase } from './types.ts';
+import { negativeBodyCases } from './violation-cases.ts';
 
 /** The cases of one run: those the validator confirmed, and those it did not (never sent). */
 export interface DerivedCases {
