@@ -6,3 +6,9 @@ export const defaultMockPort = 4010;
 
 /** The static payload checker's port. */
 export const defaultCheckerPort = 4020;
+
+/** The probe's longest acceptable answer: slower is a `response_time` failure. */
+export const defaultProbeMaxResponseTimeMs = 5000;
+
+/** How long the probe waits for an answer before it counts none (`responds`). */
+export const defaultProbeTimeoutMs = 10000;

@@ -1,3 +1,4 @@
+import { defaultProbeMaxResponseTimeMs, defaultProbeTimeoutMs } from '../defaults.ts';
 import { projectSpec } from '../openapi/project-spec.ts';
 import type { Spec } from '../openapi/spec.ts';
 import { createResponseValidator } from '../validation/validate-response.ts';
@@ -68,8 +69,9 @@ export interface ProbeResult {
 
 /** Defaults of the probe's limits. */
 export const probeDefaults = {
-  maxResponseTimeMs: 5000,
-  timeoutMs: 10000,
+  maxResponseTimeMs: defaultProbeMaxResponseTimeMs,
+  timeoutMs: defaultProbeTimeoutMs,
+  /** A 429's `Retry-After` is honoured up to a minute, and at most `retries` times per case. */
   maxRetryAfterMs: 60000,
   retries: 3,
 };
