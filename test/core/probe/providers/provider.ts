@@ -162,7 +162,8 @@ async function handle(
     return refuse(400, 'parameters on the media type');
   const json = type === undefined || /^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type);
   if (!json && bug !== 'accepts-wrong-media-type') return refuse(400, 'not JSON');
-  if (bug === 'server-error-on-non-ascii' && [...text].some((char) => char.charCodeAt(0) > 0x7f)) throw new Error('ascii only');
+  if (bug === 'server-error-on-non-ascii' && [...text].some((char) => char.charCodeAt(0) > 0x7f))
+    throw new Error('ascii only');
   if (bug === 'server-error-on-emoji' && /[\u{10000}-\u{10ffff}]/u.test(text)) throw new Error('no emoji');
   if (bug === 'server-error-on-long-string' && /"[^"]{200,}"/.test(text)) throw new Error('string too long');
   const parsed = validator.parseBody(text, { maxDepth: 32 });
