@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, serveMock } from '../../../mock/server/node-server.ts';
-import type { CheckId } from '../../../src/core/probe/checks.ts';
 import { type ProbeResult, probeProvider } from '../../../src/core/probe/probe.ts';
-import type { ProbeCredentials } from '../../../src/core/probe/types.ts';
-import { type Bug, providerCredentials, startProvider } from './providers/provider.ts';
+import { planted, v1, v2 } from './providers/planted.ts';
+import { providerCredentials, startProvider } from './providers/provider.ts';
 
 const demo = JSON.parse(
   readFileSync(new URL('../../../mock/fixtures/demo.json', import.meta.url), 'utf8'),
@@ -12,8 +11,6 @@ const demo = JSON.parse(
   customers: { apiKeys: string[]; clientId: string; codes: string[]; integrations: string[] }[];
 };
 const customer = demo.customers[0] as (typeof demo.customers)[number];
-const v2: ProbeCredentials = { apiKey: providerCredentials.apiKey };
-const v1: ProbeCredentials = { code: providerCredentials.code, clientId: providerCredentials.clientId };
 
 const failedChecks = (result: ProbeResult): Set<string> =>
   new Set(result.results.flatMap((r) => r.checks.filter((check) => !check.ok).map((check) => check.id)));
@@ -82,41 +79,6 @@ describe('probeProvider against a correct provider written apart from the mock',
     }
   });
 });
-
-// Each provider plants one bug; the probe must fail it, naming the check that the bug breaks.
-const planted: [Bug, CheckId, ProbeCredentials?][] = [
-  ['accepts-wrong-enum', 'expected_status'],
-  ['accepts-nested-wrong-enum', 'expected_status'],
-  ['accepts-wrong-type', 'expected_status'],
-  ['refuses-index-form', 'expected_status'],
-  ['server-error-on-non-ascii', 'not_a_server_error'],
-  ['server-error-on-emoji', 'not_a_server_error'],
-  ['server-error-on-long-string', 'not_a_server_error'],
-  ['server-error-on-empty-body', 'not_a_server_error'],
-  ['created-201', 'status_code_conformance'],
-  ['text-plain-200', 'content_type_conformance'],
-  ['bad-location-id', 'response_schema_conformance'],
-  ['no-auth-check', 'expected_status'],
-  ['any-key-accepted', 'expected_status'],
-  ['integration-before-auth', 'expected_status'],
-  ['unknown-integration-400', 'expected_status'],
-  ['accepts-repeated-exclude-chargers', 'expected_status'],
-  ['ignores-exclude-chargers-enum', 'expected_status'],
-  ['accepts-non-json', 'expected_status'],
-  ['accepts-duplicate-keys', 'expected_status'],
-  ['accepts-wrong-media-type', 'expected_status'],
-  ['refuses-no-content-type', 'expected_status'],
-  ['refuses-json-charset', 'expected_status'],
-  ['refuses-null-parking-type', 'expected_status'],
-  ['refuses-no-body', 'expected_status'],
-  ['json-on-400', 'content_type_conformance'],
-  ['bad-problem-document', 'response_schema_conformance'],
-  ['wrong-sentence-on-400', 'response_schema_conformance'],
-  ['forbidden-403-on-wrong-key', 'status_code_conformance'],
-  ['slow-on-wrong-key', 'response_time'],
-  ['unknown-client-401', 'expected_status', v1],
-  ['refuses-key-header', 'expected_status', v1],
-];
 
 describe.concurrent('probeProvider against providers that plant one bug', () => {
   it.each(planted)('fails a provider that %s with %s', async (bug, check, credentials = v2) => {
