@@ -72,13 +72,20 @@ export function runChecks(
       : {
           id: 'expected_status',
           ok: false,
-          message: `expected ${probeCase.expected}, got ${status}${probeCase.kind === 'positive' ? ' for a valid request' : ` for ${probeCase.breaks}`}`,
+          message: `expected ${probeCase.expected}, got ${status}`,
         },
   );
   // A body is judged only under a documented status and media type: the earlier checks already failed otherwise.
   if (statusIssues.length === 0) {
     outcomes.push(conformance('content_type_conformance', typeIssues));
-    if (typeIssues.length === 0) outcomes.push(conformance('response_schema_conformance', schemaIssues));
+    if (typeIssues.length === 0)
+      outcomes.push(
+        conformance(
+          'response_schema_conformance',
+          schemaIssues,
+          `the ${status} body breaks the schema of its media type`,
+        ),
+      );
   }
   outcomes.push(
     observed.ms <= maxResponseTimeMs
@@ -92,7 +99,7 @@ export function runChecks(
   return outcomes.filter((outcome) => enabled(outcome.id));
 }
 
-function conformance(id: CheckId, issues: readonly Issue[]): CheckOutcome {
+function conformance(id: CheckId, issues: readonly Issue[], summary?: string): CheckOutcome {
   if (issues.length === 0) return { id, ok: true };
-  return { id, ok: false, message: issues.map((issue) => issue.message).join('; '), issues };
+  return { id, ok: false, message: summary ?? issues.map((issue) => issue.message).join('; '), issues };
 }

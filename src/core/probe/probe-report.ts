@@ -95,8 +95,9 @@ export function formatProbeText(result: ProbeResult, options: ReportOptions): st
     );
     for (const check of r.checks.filter((check) => !check.ok)) {
       lines.push(`  ${check.id}: ${check.message ?? 'failed'}`);
-      for (const issue of check.issues ?? [])
-        lines.push(`    - ${issue.instancePath || '(body)'}: ${issue.message}`);
+      // A status or media-type issue is the message itself; schema issues are listed, each with its rule.
+      if (check.id === 'response_schema_conformance')
+        for (const issue of check.issues ?? []) lines.push(`    - ${issue.message} (${issue.specPointer})`);
     }
     if (r.response) {
       const body = r.response.body.length > 200 ? `${r.response.body.slice(0, 200)}…` : r.response.body;
