@@ -122,7 +122,6 @@ export function accessCases(credentials: ProbeCredentials): ProbeCase[] {
   const cases: ProbeCase[] = [
     access('auth:none', 'none', 'known', 401, 'no credentials', [noAuth]),
     access('auth:wrong-key', 'wrong-key', 'known', 401, 'an API key nobody has', [noAuth]),
-    access('auth:wrong-code', 'wrong-code', 'known', 401, 'a v1 function code nobody has', [noAuth]),
     access(
       'auth:none+unknown-integration',
       'none',
@@ -178,7 +177,9 @@ export function accessCases(credentials: ProbeCredentials): ProbeCase[] {
     ),
   ];
   if ('code' in credentials) {
+    // Only with a known clientId: a wrong code beside an unknown customer could fairly be 401 or 404.
     cases.push(
+      access('auth:wrong-code', 'wrong-code', 'known', 401, 'a v1 function code nobody has', [noAuth]),
       access(
         'auth:v1-key-header',
         'valid-key-header',
@@ -215,6 +216,7 @@ export function accessCases(credentials: ProbeCredentials): ProbeCase[] {
     breaks: 'parkingType is not one of its names',
     rule: invalidRule,
   });
-  cases.push(problem(invalidBody), problem(cases[0] as ProbeCase), problem(cases[6] as ProbeCase));
+  const named = (name: string) => cases.find((c) => c.name === name) as ProbeCase;
+  cases.push(problem(invalidBody), problem(named('auth:none')), problem(named('integration:unknown')));
   return cases;
 }
