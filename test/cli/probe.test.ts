@@ -68,7 +68,7 @@ describe('ocpi-location-kit probe', () => {
     ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /^ocpi-location-kit: probe: cannot reach http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED\n$/,
+      /^ocpi-location-kit: probe: cannot reach http:\/\/127\.0\.0\.1:\d+: connection failed \(ECONNREFUSED\)\n$/,
     );
     expect(run.stdout).toBe('');
   });

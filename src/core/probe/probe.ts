@@ -115,6 +115,7 @@ export async function probeProvider(options: ProbeOptions): Promise<ProbeResult>
     durationMs: clock.now() - started,
   });
   let answered = false;
+  let silent = 0;
   for (const probeCase of derived.cases.filter((c) => selection.caseSelected(c.name))) {
     const request = buildRequest(spec.operation, target, probeCase);
     if (options.dryRun || budget.requests >= budget.max) {
@@ -138,7 +139,10 @@ export async function probeProvider(options: ProbeOptions): Promise<ProbeResult>
       await clock.sleep(Math.min(exchange.retryAfterMs ?? 1000, probeDefaults.maxRetryAfterMs));
       exchange = await send();
     }
-    if (exchange.kind === 'unreachable' && !answered) return finish(exchange.message);
+    // Before a first answer, a refused connection or three silent cases mean nothing can be judged (exit 2),
+    // rather than hundreds of timeouts in a row.
+    if (!answered && exchange.kind !== 'answer' && (exchange.kind === 'unreachable' || ++silent >= 3))
+      return finish(`cannot reach ${new URL(request.url).origin}: ${exchange.message}`);
     const result: CaseResult =
       exchange.kind === 'answer'
         ? withOutcome(

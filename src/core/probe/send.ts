@@ -46,7 +46,7 @@ export async function sendOnce(
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     return {
       kind: 'unreachable',
-      message: `cannot reach ${new URL(request.url).origin}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
+      message: `connection failed (${cause?.code ?? cause?.message ?? (error as Error).message})`,
     };
   } finally {
     clearTimeout(timer);

@@ -69,6 +69,23 @@ describe('the probe runner', () => {
     ]);
   });
 
+  it('gives up as unreachable when the first three cases get no answer', async () => {
+    let calls = 0;
+    const result = await probeProvider({
+      ...base,
+      timeoutMs: 20,
+      fetch: (_input, init) => {
+        calls++;
+        return new Promise((_, fail) =>
+          init?.signal?.addEventListener('abort', () => fail(new Error('aborted'))),
+        );
+      },
+    });
+    expect(calls).toBe(3);
+    expect(result.ok).toBe(false);
+    expect(result.unreachable).toBe('cannot reach http://provider.test: no answer within 20 ms');
+  });
+
   it('reads Retry-After as seconds or as an HTTP date', () => {
     expect(retryAfterMs('3')).toBe(3000);
     expect(retryAfterMs('Thu, 01 Jan 2026 00:00:10 GMT', Date.parse('2026-01-01T00:00:00Z'))).toBe(10000);
