@@ -14,7 +14,7 @@ import { providerCredentials, startProvider } from '../test/core/probe/providers
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const specmaticVersion = '2.55.1';
-const specmaticSeconds = Number(process.env.BENCH_SPECMATIC_SECONDS ?? 15);
+const specmaticSeconds = Number(process.env.BENCH_SPECMATIC_SECONDS ?? 30);
 const maxResponseTimeMs = 250;
 
 interface Provider {
