@@ -6,6 +6,9 @@ export * from './browser.ts';
 export { ConfigError } from './core/config-error.ts';
 export { type FromOcpiOptions, type FromOcpiResult, fromOcpiLocation } from './core/ocpi/from-ocpi.ts';
 export { type Spec, specFromDocument } from './core/openapi/spec.ts';
+export { type CheckId, type CheckOutcome, checkIds } from './core/probe/checks.ts';
+export { type CaseResult, type ProbeOptions, type ProbeResult, probeProvider } from './core/probe/probe.ts';
+export type { ProbeCase, ProbeCredentials } from './core/probe/types.ts';
 export type {
   BodyResult,
   ParseOptions,

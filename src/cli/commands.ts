@@ -11,5 +11,6 @@ export const commands: Readonly<Record<string, () => Promise<Command>>> = {
   verify: async () => (await import('./verify-command.ts')).verifyCommand,
   mock: async () => (await import('./mock-command.ts')).mockCommand,
   checker: async () => (await import('./checker-command.ts')).checkerCommand,
+  probe: async () => (await import('./probe-command.ts')).probeCommand,
   proxy: async () => (await import('./proxy-command.ts')).proxyCommand,
 };

@@ -15,3 +15,9 @@ export const defaultUpstreamTimeoutMs = 30_000;
 
 /** The largest answer the proxy relays: it reads each answer whole to check it, so memory stays bounded. */
 export const defaultResponseLimit = 16 * 1024 * 1024;
+
+/** The probe's longest acceptable answer: slower is a `response_time` failure. */
+export const defaultProbeMaxResponseTimeMs = 5000;
+
+/** How long the probe waits for an answer before it counts none (`responds`). */
+export const defaultProbeTimeoutMs = 10000;

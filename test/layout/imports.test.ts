@@ -14,6 +14,7 @@ const core = [
   'src/core/client',
   'src/core/openapi',
   'src/core/ocpi',
+  'src/core/probe',
   'mock/core/pipeline',
   'mock/core/state',
 ];
