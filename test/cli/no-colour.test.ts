@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demo } from '../support/demo.ts';
 import { type RunningCommand, runCli, startCommand } from './mock-process.ts';
 
 // NO_COLOR (no-color.org) wins over a piped stream in every command; FORCE_COLOR is removed so that the
@@ -10,8 +11,8 @@ const sgr = /\x1b\[/;
 
 /** Sends one valid and one refused request, so the log has a 200 and a 401 line. */
 async function sendTwo(url: string): Promise<void> {
-  const path = `${url}/integrations/int-tampere-roaming/locations`;
-  const headers = { 'content-type': 'application/json', 'x-api-key': 'demo-api-key' };
+  const path = `${url}/integrations/${demo.integration}/locations`;
+  const headers = { 'content-type': 'application/json', 'x-api-key': demo.apiKey };
   await (await fetch(path, { method: 'POST', headers, body: '{"name":"Ratina"}' })).arrayBuffer();
   await (await fetch(path, { method: 'POST', body: '{}' })).arrayBuffer();
 }
@@ -53,6 +54,20 @@ describe('colour with NO_COLOR, on pipes', () => {
     expect(`${run.stdout}${run.stderr}`).not.toMatch(sgr);
   });
 
+  it('prints no colour code from probe, against the mock', async () => {
+    const args = ['probe', '--provider-base-url', urlOf(mock.output()), '--api-key', demo.apiKey];
+    const run = await runCli(
+      [...args, '--integration', demo.integration, '--only', 'example:*'],
+      '',
+      undefined,
+      undefined,
+      noColour,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('PASS');
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(sgr);
+  });
+
   it('prints no colour code from the proxy and its exchange log', async () => {
     const proxy = await startCommand(
       ['proxy', '--upstream', urlOf(mock.output()), '--port', '0'],
@@ -75,7 +90,7 @@ describe('colour with NO_COLOR, on pipes', () => {
   it("keeps the mock's request log free of colour codes", async () => {
     await sendTwo(urlOf(mock.output()));
     await expect.poll(() => mock.output()).toMatch(/ 401 /);
-    expect(mock.output()).toMatch(/POST \/integrations\/int-tampere-roaming\/locations 200 /);
+    expect(mock.output()).toContain(`POST /integrations/${demo.integration}/locations 200 `);
     expect(mock.output()).not.toMatch(sgr);
   });
 });
