@@ -145,6 +145,23 @@ describe('the installed entry points', () => {
       body: { issues: expect.arrayContaining([expect.objectContaining({ instancePath: '/parkingType' })]) },
     });
   });
+
+  it('records a pact from that traffic with recordPacts, which compare passes', async () => {
+    const run = project.node(['msw.mjs']);
+    const { recorded } = JSON.parse(run.stdout) as {
+      recorded: { file: string; interactions: string[]; keyInFile: boolean };
+    };
+    // Two alike valid requests are one interaction; the key is never stored as given.
+    expect(recorded.interactions).toEqual([
+      'addLocation: 200 for a valid location',
+      'addLocation: 400 for a location whose /parkingType breaks enum (problem details)',
+      'addLocation: 401 for an unknown API key',
+      'addLocation: 404 for an unknown integration',
+    ]);
+    expect(recorded.keyInFile).toBe(false);
+    const compared = await runCli(['compare', '--pacts', recorded.file], '', project.dir, project.bin);
+    expect(compared.code).toBe(0);
+  });
 });
 
 describe('the shipped declarations', () => {
