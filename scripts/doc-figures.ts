@@ -73,6 +73,21 @@ export const figureSets = {
     command: 'npm run abuse',
     sources: [...runtime, 'src/cli/mock-command.ts'],
   },
+  proxy: {
+    doc: 'README.md',
+    command: 'npm run bench:proxy',
+    sources: [...runtime, 'src/proxy', 'src/core/exchange', 'src/cli/proxy-command.ts'],
+  },
+  'in-process': {
+    doc: 'docs/architecture.md',
+    command: 'npm run bench:in-process',
+    sources: [...runtime, 'src/msw', 'mock/routes'],
+  },
+  probe: {
+    doc: 'docs/probe.md',
+    command: 'npm run bench:probe',
+    sources: ['src/core/probe', 'src/core/validation', 'src/generated', 'openapi.yaml'],
+  },
 } as const satisfies Record<string, FigureSet>;
 
 /** The name of a figure set. */

@@ -10,8 +10,11 @@ import { createMockApp } from '../../mock/app.ts';
 import { clean } from '../../src/generated/validators-clean.js';
 import { createMswHandlers } from '../../src/msw/index.ts';
 import { loadSpec } from '../../src/node/load-spec.ts';
+import { recordFigures } from '../doc-figures.ts';
 import { median } from './load.ts';
 import { headers, integrationPath } from './servers.ts';
+
+recordFigures('in-process');
 
 const { values } = parseArgs({
   options: {

@@ -9,8 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { serveMock } from '../../mock/server/node-server.ts';
 import { probeProvider } from '../../src/core/probe/probe.ts';
 import type { ProbeCredentials } from '../../src/core/probe/types.ts';
-import { planted, v2 } from '../../test/core/probe/providers/planted.ts';
+import { startPlainProvider } from '../../test/core/probe/providers/plain-provider.ts';
+import { planted, plantedOpen, v2 } from '../../test/core/probe/providers/planted.ts';
 import { providerCredentials, startProvider } from '../../test/core/probe/providers/provider.ts';
+import { demo } from '../../test/support/demo.ts';
+import { recordFigures } from '../doc-figures.ts';
+
+recordFigures('probe');
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const specmaticVersion = '2.55.1';
@@ -24,6 +29,8 @@ interface Provider {
   integrationId: string;
   /** The check that must fail; undefined for a correct provider (any failure is a false alarm). */
   expect?: string;
+  /** Probed with --strict (a bug only against this project's choices where the spec leaves the status open). */
+  strict?: boolean;
   close(): Promise<void>;
 }
 
@@ -33,8 +40,8 @@ async function providers(): Promise<Provider[]> {
     {
       name: 'mock (correct)',
       url: mock.url,
-      credentials: { apiKey: 'demo-api-key' },
-      integrationId: 'int-tampere-roaming',
+      credentials: { apiKey: demo.apiKey },
+      integrationId: demo.integration,
       close: () => mock.close(),
     },
   ];
@@ -45,6 +52,24 @@ async function providers(): Promise<Provider[]> {
     credentials: v2,
     integrationId: providerCredentials.integrationId,
   });
+  const plain = await startPlainProvider();
+  list.push({
+    name: 'plain, from the spec (correct)',
+    ...plain,
+    credentials: v2,
+    integrationId: providerCredentials.integrationId,
+  });
+  for (const [bug, check] of plantedOpen) {
+    const provider = await startProvider(bug);
+    list.push({
+      name: `${bug} (--strict)`,
+      ...provider,
+      credentials: v2,
+      integrationId: providerCredentials.integrationId,
+      expect: check,
+      strict: true,
+    });
+  }
   for (const [bug, check, credentials = v2] of planted) {
     const provider = await startProvider(bug);
     list.push({
@@ -71,6 +96,7 @@ async function main(): Promise<void> {
       integrationId: provider.integrationId,
       seed: 1,
       maxResponseTimeMs,
+      strict: provider.strict === true,
     });
     const failed: string[] = [
       ...new Set(result.results.flatMap((r) => r.checks.filter((c) => !c.ok).map((c) => c.id))),

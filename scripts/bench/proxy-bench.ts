@@ -6,8 +6,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadSpec } from '../../src/node/load-spec.ts';
+import { recordFigures } from '../doc-figures.ts';
 import { median, runLoad } from './load.ts';
 import { freePort, headers, integrationPath } from './servers.ts';
+
+recordFigures('proxy');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, serveMock } from '../../../mock/server/node-server.ts';
 import { type ProbeResult, probeProvider } from '../../../src/core/probe/probe.ts';
+import { startPlainProvider } from './providers/plain-provider.ts';
 import { planted, plantedOpen, v1, v2 } from './providers/planted.ts';
 import { providerCredentials, startProvider } from './providers/provider.ts';
 
@@ -117,6 +118,36 @@ describe.concurrent('probeProvider against providers that plant one bug', () => 
         expect([...failedChecks(strict)]).toContain(check);
         const lenient = await run(false);
         expect(failures(lenient)).toEqual([]);
+      } finally {
+        await provider.close();
+      }
+    },
+  );
+});
+
+describe('probeProvider against a plain provider written from openapi.yaml alone', () => {
+  it.each([
+    ['v2', v2],
+    ['v1', v1],
+  ] as const)(
+    'raises no false alarm with %s credentials, and names only open cases under strict',
+    async (_, credentials) => {
+      const provider = await startPlainProvider();
+      try {
+        const run = (strict: boolean) =>
+          probeProvider({
+            baseUrl: provider.url,
+            credentials,
+            integrationId: providerCredentials.integrationId,
+            seed: 7,
+            strict,
+          });
+        expect(failures(await run(false))).toEqual([]);
+        // Where it differs from this project's choices, the spec left the answer open: strict names those alone.
+        const strict = await run(true);
+        const failed = strict.results.filter((r) => r.outcome === 'failed');
+        expect(failed.length).toBeGreaterThan(0);
+        expect(failed.filter((r) => r.case.open === undefined).map((r) => r.case.name)).toEqual([]);
       } finally {
         await provider.close();
       }
