@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { defaultHost, defaultMockPort } from '../../src/core/defaults.ts';
 import { createMockApp, type MockApp, type MockOptions } from '../app.ts';
 import { createClientErrorHandler } from './client-error.ts';
 import { defaultLimits, nodeServerOptions, type ServerLimits } from './limits.ts';
 import { defaultLinger, installLinger, type LingerLimits, trackRequest } from './linger.ts';
+import { gracefulClose, listen } from './listen.ts';
 import { createNodeListener } from './node-listener.ts';
 import { paceRequests } from './pace.ts';
 
@@ -59,37 +59,8 @@ export async function serveMock(options: ServeOptions = {}): Promise<RunningMock
   };
   installLinger(server, linger);
   server.on('clientError', createClientErrorHandler(mock.operation.problems, limits.headerLimit, linger));
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen({ port: options.port ?? defaultMockPort, host, backlog: options.backlog ?? 4096 }, () => {
-      server.off('error', fail);
-      done();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? defaultHost : host;
-  let closing: Promise<void> | undefined;
-  return {
-    url: `http://${shown}:${port}`,
-    port,
-    mock,
-    adminToken,
-    close() {
-      closing ??= new Promise<void>((done) => {
-        // Connections that finish their request while closing go idle later: sweep them until the server is done.
-        const sweep = setInterval(() => server.closeIdleConnections(), 25);
-        const cut = setTimeout(() => server.closeAllConnections(), options.graceMs ?? 3000);
-        cut.unref();
-        server.close(() => {
-          clearInterval(sweep);
-          clearTimeout(cut);
-          done();
-        });
-        server.closeIdleConnections();
-      });
-      return closing;
-    },
-  };
+  const { port, url } = await listen(server, options.port ?? defaultMockPort, host, options.backlog ?? 4096);
+  return { url, port, mock, adminToken, close: gracefulClose(server, options.graceMs ?? 3000) };
 }
 
 /** The limits the caller set; an `undefined` field keeps its default. */

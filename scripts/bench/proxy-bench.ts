@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { loadSpec } from '../../src/node/load-spec.ts';
 import { recordFigures } from '../doc-figures.ts';
 import { median, runLoad } from './load.ts';
-import { freePort, headers, integrationPath } from './servers.ts';
+import { freePort, headers, integrationPath, stopChild } from './servers.ts';
 
 recordFigures('proxy');
 
@@ -47,15 +47,6 @@ async function start(file: string, args: string[], url: string): Promise<ChildPr
     await new Promise((done) => setTimeout(done, 20));
   }
   throw new Error(`${args.join(' ')} did not answer 200: ${stderr}`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
 }
 
 const cli = resolve(root, 'dist/src/cli/main.js');
@@ -97,12 +88,12 @@ try {
           await runLoad(url, { connections, duration, body }),
         ]);
       } finally {
-        if (child) await stop(child);
+        if (child) await stopChild(child);
       }
     }
   }
 } finally {
-  await stop(mock);
+  await stopChild(mock);
 }
 process.stdout.write(
   '\n| route to the mock | req/s | p50 ms | p99 ms | non-2xx | errors |\n|---|---|---|---|---|---|\n',

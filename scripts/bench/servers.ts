@@ -91,7 +91,8 @@ export async function startServer(
   throw new Error(`${kind} did not answer 200 within ${timeoutMs} ms: ${stderr.trim()}`);
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL after 5 s; resolves once the child has exited. */
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((done) => child.once('exit', done));
   child.kill('SIGTERM');

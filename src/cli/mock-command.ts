@@ -1,4 +1,3 @@
-import { pipelineLimits } from '../../mock/core/pipeline/limits.ts';
 import { defaultStateLimits } from '../../mock/core/state/limits.ts';
 import { writeOrDrop } from '../../mock/output.ts';
 import { defaultLimits } from '../../mock/server/limits.ts';
@@ -11,11 +10,10 @@ import { defineCommand } from './command.ts';
 import { exitWithOutput } from './exit-with-output.ts';
 import { banner } from './mock-banner.ts';
 import { UsageError } from './parse-argv.ts';
+import { requestLimitOptions } from './request-limit-options.ts';
 
 /** Requests in flight get this long to finish after SIGINT or SIGTERM; the process ends a second later at most. */
 const graceMs = 3000;
-
-const limits = '(each answer is a problem document; see the limits guide)';
 
 /** The mock's options, each declared once with its default taken from the code that applies it. */
 const options = {
@@ -76,30 +74,7 @@ const options = {
     value: 'TOKEN',
     help: 'bearer token for the /__mock routes (generated and printed when --host is not loopback)',
   },
-  'body-limit': {
-    type: 'integer',
-    min: 1,
-    max: 2 ** 30,
-    default: pipelineLimits.bodyLimit,
-    value: 'BYTES',
-    help: `largest body, 413 ${limits}`,
-  },
-  'url-limit': {
-    type: 'integer',
-    min: 64,
-    max: 2 ** 20,
-    default: defaultLimits.urlLimit,
-    value: 'BYTES',
-    help: 'longest path and query (414)',
-  },
-  'header-limit': {
-    type: 'integer',
-    min: 1024,
-    max: 2 ** 24,
-    default: defaultLimits.headerLimit,
-    value: 'BYTES',
-    help: 'largest request line and headers (431)',
-  },
+  ...requestLimitOptions,
   'headers-timeout': {
     type: 'integer',
     min: 1,

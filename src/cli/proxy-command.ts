@@ -1,7 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { pipelineLimits } from '../../mock/core/pipeline/limits.ts';
 import { writeOrDrop } from '../../mock/output.ts';
-import { defaultLimits } from '../../mock/server/limits.ts';
 import { ConfigError } from '../core/config-error.ts';
 import {
   defaultHost,
@@ -18,6 +16,7 @@ import { saveRecordedPact } from '../pact/save-recorded-pact.ts';
 import { serveProxy } from '../proxy/proxy-server.ts';
 import { defineCommand } from './command.ts';
 import { UsageError } from './parse-argv.ts';
+import { requestLimitOptions } from './request-limit-options.ts';
 
 /** Exchanges in flight get this long to finish after SIGINT or SIGTERM. */
 const graceMs = 3000;
@@ -90,30 +89,7 @@ that breaks the spec with 400 itself. Runs until SIGINT or SIGTERM, then writes 
       value: 'BYTES',
       help: 'largest upstream answer relayed (502 past it; each answer is read whole to be checked)',
     },
-    'body-limit': {
-      type: 'integer',
-      min: 1,
-      max: 2 ** 30,
-      default: pipelineLimits.bodyLimit,
-      value: 'BYTES',
-      help: 'largest request body (413)',
-    },
-    'url-limit': {
-      type: 'integer',
-      min: 64,
-      max: 2 ** 20,
-      default: defaultLimits.urlLimit,
-      value: 'BYTES',
-      help: 'longest path and query (414)',
-    },
-    'header-limit': {
-      type: 'integer',
-      min: 1024,
-      max: 2 ** 24,
-      default: defaultLimits.headerLimit,
-      value: 'BYTES',
-      help: 'largest request line and headers (431)',
-    },
+    ...requestLimitOptions,
     quiet: { type: 'boolean', help: 'log only the exchanges with a violation' },
   },
   footer:

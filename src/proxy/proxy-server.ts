@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { pipelineLimits } from '../../mock/core/pipeline/limits.ts';
 import { createProblems } from '../../mock/core/pipeline/problem.ts';
 import { createClientErrorHandler } from '../../mock/server/client-error.ts';
 import { defaultLimits, nodeServerOptions, type ServerLimits } from '../../mock/server/limits.ts';
 import { defaultLinger, installLinger, trackRequest } from '../../mock/server/linger.ts';
+import { gracefulClose, listen } from '../../mock/server/listen.ts';
+import { defaultHost } from '../core/defaults.ts';
 import { createExchangeChecker } from '../core/exchange/check-exchange.ts';
 import { createExchangeRedactor } from '../core/exchange/redact.ts';
 import type { Spec } from '../core/openapi/spec.ts';
@@ -72,36 +73,9 @@ export async function serveProxy(options: ProxyOptions): Promise<RunningProxy> {
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   installLinger(server, defaultLinger);
   server.on('clientError', createClientErrorHandler(problems, limits.headerLimit, defaultLinger));
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen({ port: options.port ?? 0, host, backlog: 4096 }, () => {
-      server.off('error', fail);
-      done();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-  let closing: Promise<void> | undefined;
-  return {
-    url: `http://${shown}:${port}`,
-    port,
-    report: exchanges.envelope,
-    close() {
-      closing ??= new Promise<void>((done) => {
-        const sweep = setInterval(() => server.closeIdleConnections(), 25);
-        const cut = setTimeout(() => server.closeAllConnections(), options.graceMs ?? 3000);
-        cut.unref();
-        server.close(() => {
-          clearInterval(sweep);
-          clearTimeout(cut);
-          done();
-        });
-        server.closeIdleConnections();
-      });
-      return closing;
-    },
-  };
+  const host = options.host ?? defaultHost;
+  const { port, url } = await listen(server, options.port ?? 0, host, 4096);
+  return { url, port, report: exchanges.envelope, close: gracefulClose(server, options.graceMs ?? 3000) };
 }
 
 /** `GET /__proxy/report`: the same report the proxy writes when it stops. */

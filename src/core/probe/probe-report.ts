@@ -1,5 +1,6 @@
 import { paint } from '../report/colour.ts';
 import { type Envelope, envelope } from '../report/envelope.ts';
+import { junitOneSuite } from '../report/junit.ts';
 import { escapeMarkup, plural } from '../report/text.ts';
 import { curlCommand } from './curl.ts';
 import type { CaseResult, ProbeResult } from './probe.ts';
@@ -154,13 +155,5 @@ export function formatProbeJunit(result: ProbeResult, options: ReportOptions): s
     return `${open}>\n    <failure message="${escapeMarkup(failed.map((check) => check.id).join(', '))}" type="probe">${escapeMarkup(text)}</failure>\n  </testcase>`;
   });
   const counts = `tests="${s.cases}" failures="${s.failed}" skipped="${s.notSent}"`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="ocpi-location-kit probe" ${counts}>`,
-    `<testsuite name="probe ${escapeMarkup(options.baseUrl)}" ${counts}>`,
-    ...cases,
-    '</testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
+  return junitOneSuite('probe', `probe ${escapeMarkup(options.baseUrl)}`, counts, cases);
 }

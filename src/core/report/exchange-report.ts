@@ -1,6 +1,7 @@
 import type { CredentialKind } from '../exchange/exchange.ts';
 import type { Issue } from '../validation/types.ts';
 import { type Envelope, envelope } from './envelope.ts';
+import { junitOneSuite } from './junit.ts';
 import { escapeMarkup, plural } from './text.ts';
 
 /** One exchange as a report names it: never a credential, never a header. */
@@ -107,13 +108,6 @@ export function formatExchangeJunit(report: Envelope<Violation>): string {
   cases.push(
     `  <testcase classname="ocpi-location-kit.${report.command}" name="${plural(exchanges - troubled, 'exchange')} without a violation"/>`,
   );
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="ocpi-location-kit ${report.command}" tests="${cases.length}" failures="${violations}" errors="0">`,
-    `<testsuite name="exchanges checked against openapi.yaml" tests="${cases.length}" failures="${violations}" errors="0">`,
-    ...cases,
-    '</testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
+  const counts = `tests="${cases.length}" failures="${violations}" errors="0"`;
+  return junitOneSuite(report.command, 'exchanges checked against openapi.yaml', counts, cases);
 }

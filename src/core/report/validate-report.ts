@@ -2,6 +2,7 @@ import type { Spec } from '../openapi/spec.ts';
 import { locateAllInJson } from '../validation/locate-json.ts';
 import type { EnumForm, Issue } from '../validation/types.ts';
 import type { Envelope, EnvelopeSummary } from './envelope.ts';
+import { junitOneSuite } from './junit.ts';
 import { escapeMarkup, plural } from './text.ts';
 
 /** The validation of one input, as printed by `validate --format json` (one entry of `results`). */
@@ -99,15 +100,8 @@ export function formatJunit(report: RunReport): string {
   });
   const failures = report.results.filter((file) => !file.ok && !file.inputError).length;
   const errored = report.results.filter((file) => file.inputError).length;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="ocpi-location-kit validate" tests="${report.results.length}" failures="${failures}" errors="${errored}">`,
-    `<testsuite name="payload validation${isStrict(report) ? ' (strict)' : ''}" tests="${report.results.length}" failures="${failures}" errors="${errored}">`,
-    ...cases,
-    '</testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
+  const counts = `tests="${report.results.length}" failures="${failures}" errors="${errored}"`;
+  return junitOneSuite('validate', `payload validation${isStrict(report) ? ' (strict)' : ''}`, counts, cases);
 }
 
 /** Whether the run checked strictly (every file of a run is checked the same way). */
