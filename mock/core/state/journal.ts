@@ -1,3 +1,4 @@
+import { createQueryRedactor } from '../../../src/core/openapi/redact-query.ts';
 import type { Spec } from '../../../src/core/openapi/spec.ts';
 import type { Issue } from '../../../src/core/validation/types.ts';
 import { approximateBytes, truncateText } from './bytes.ts';
@@ -41,12 +42,6 @@ export function createJournal(
   limits: Pick<StateLimits, 'journalBytes' | 'journalItemBytes'> = defaultStateLimits,
 ): Journal {
   const ring = new Ring<JournalEntry>(capacity, limits.journalBytes);
-  const secret = new Set(
-    spec.operation.security
-      .flat()
-      .filter((c) => c.in === 'query')
-      .map((c) => c.name),
-  );
   return {
     record(entry) {
       const bytes = approximateBytes(entry);
@@ -59,12 +54,7 @@ export function createJournal(
     list: (limit) => ({ entries: ring.toArray(limit), dropped: ring.dropped, capacity }),
     ring,
     clear: () => ring.clear(),
-    redactQuery(query) {
-      const params = new URLSearchParams(query);
-      const out = new URLSearchParams();
-      for (const [name, value] of params) out.append(name, secret.has(name) ? '***' : value);
-      return out.toString().replaceAll('%2A', '*');
-    },
+    redactQuery: createQueryRedactor(spec),
   };
 }
 

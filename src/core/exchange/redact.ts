@@ -1,3 +1,4 @@
+import { createQueryRedactor } from '../openapi/redact-query.ts';
 import type { Spec } from '../openapi/spec.ts';
 import type { Issue } from '../validation/types.ts';
 
@@ -16,12 +17,6 @@ export interface ExchangeRedactor {
 
 /** Builds the redactor of a spec's credentials (decision 3: a header key or the v1 query pair). */
 export function createExchangeRedactor(spec: Spec): ExchangeRedactor {
-  const queryCredentials = new Set(
-    spec.operation.security
-      .flat()
-      .filter((credential) => credential.in === 'query')
-      .map((credential) => credential.name),
-  );
   const text = (value: string, secrets: readonly string[]) => {
     let out = value;
     for (const secret of secrets) {
@@ -33,12 +28,7 @@ export function createExchangeRedactor(spec: Spec): ExchangeRedactor {
     return out;
   };
   return {
-    query(query) {
-      const out = new URLSearchParams();
-      for (const [name, value] of new URLSearchParams(query))
-        out.append(name, queryCredentials.has(name) ? '***' : value);
-      return out.toString().replaceAll('%2A', '*');
-    },
+    query: createQueryRedactor(spec),
     text,
     issues: (issues, secrets) =>
       secrets.length === 0
