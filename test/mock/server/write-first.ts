@@ -60,3 +60,34 @@ export function postHead(port: number, length: number, extra: string[] = []): st
     '',
   ].join('\r\n');
 }
+
+/**
+ * A client that never stops sending: after `head` it writes 1 MiB chunks until the socket fails or closes, and
+ * reports the socket error it met (the server must cut it off; a finite body could be drained whole first).
+ */
+export function writeForever(port: number, head: string, timeoutMs = 15_000): Promise<WriteFirstResult> {
+  return new Promise((done) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    let error: string | undefined;
+    let closed = false;
+    const timer = setTimeout(() => socket.destroy(), timeoutMs);
+    socket.on('error', (e: NodeJS.ErrnoException) => {
+      error ??= e.code ?? e.message;
+    });
+    socket.on('close', () => {
+      closed = true;
+      clearTimeout(timer);
+      done({ status: 0, error });
+    });
+    const pump = () => {
+      while (!closed && !socket.destroyed && socket.write(chunk));
+      if (!closed && !socket.destroyed) socket.once('drain', pump);
+    };
+    socket.on('connect', () => {
+      socket.pause();
+      socket.write(head);
+      pump();
+    });
+  });
+}
